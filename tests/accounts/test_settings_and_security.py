@@ -1,0 +1,100 @@
+"""The settings page, two-factor sign-in and the list of signed-in sessions."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    SECRET_SESSION_KEY,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from allauth.usersessions.models import UserSession
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+
+def test_settings_saves_name_and_time_zone(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:settings"), {"display_name": "Ali", "time_zone": "America/New_York"}
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert (alice.display_name, alice.time_zone) == ("Ali", "America/New_York")
+    assert "Your settings are saved." in alice_client.get(response.url).text
+
+
+def test_settings_rejects_an_unknown_time_zone_and_keeps_the_name(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:settings"), {"display_name": "Ali", "time_zone": "Mars/Olympus"}
+    )
+    assert response.status_code == 422
+    assert "Select a valid choice" in response.text
+    assert 'value="Ali"' in response.text
+    assert 'aria-invalid="true"' in response.text
+    alice.refresh_from_db()
+    assert alice.time_zone == "UTC"
+
+
+@pytest.mark.django_db
+def test_settings_needs_a_login(client):
+    response = client.get(reverse("accounts:settings"))
+    assert response.status_code == 302
+
+
+def current_totp_code(secret: str) -> str:
+    counter = list(yield_hotp_counters_from_time())[0]
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def test_two_factor_with_an_app_and_recovery_codes(alice, client):
+    client.force_login(alice)
+    # Turning on two-factor asks for the password again first.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    client.post(response.url, {"password": PASSWORD})
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert 'src="data:image/svg+xml;base64,' in response.text  # the QR code, allowed by the CSP
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_totp_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=alice, type=Authenticator.Type.TOTP).exists()
+    recovery = Authenticator.objects.get(user=alice, type=Authenticator.Type.RECOVERY_CODES)
+    client.post(reverse("account_logout"))
+
+    # The password alone is no longer enough: a second step is asked for.
+    response = client.post(
+        reverse("account_login"), {"login": "alice@example.com", "password": PASSWORD}
+    )
+    assert response.url == reverse("mfa_authenticate")
+    assert not client.get(reverse("core:home")).wsgi_request.user.is_authenticated
+
+    # A recovery code gets her in when her phone is not to hand.
+    code = recovery.wrap().get_unused_codes()[0]
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).wsgi_request.user == alice
+
+
+def log_in(email: str) -> Client:
+    client = Client(headers={"user-agent": "Phone browser"})
+    client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+    return client
+
+
+def test_sessions_page_lists_other_devices_and_ends_them(alice):
+    phone = log_in("alice@example.com")
+    laptop = log_in("alice@example.com")
+    assert UserSession.objects.filter(user=alice).count() == 2
+
+    response = laptop.get(reverse("usersessions_list"))
+    assert response.status_code == 200
+    assert response.text.count("Phone browser") == 2
+    assert "Sign Out Other Sessions" in response.text
+
+    laptop.post(reverse("usersessions_list"))
+    assert UserSession.objects.filter(user=alice).count() == 1
+    assert not phone.get(reverse("core:home")).wsgi_request.user.is_authenticated
+    assert laptop.get(reverse("core:home")).wsgi_request.user == alice

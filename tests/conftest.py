@@ -1,0 +1,42 @@
+import pytest
+
+PASSWORD = "a calm correct horse"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Test-only overrides, in one place: plain static storage (no collectstatic needed),
+    a fast password hasher, and plain HTTP for the test client and the live server."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False
+
+
+def make_person(email: str, name: str):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(email, PASSWORD, display_name=name)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    """Alice owns the data in every test."""
+    return make_person("alice@example.com", "Alice")
+
+
+@pytest.fixture
+def bob(db):
+    """Bob is someone else, who must never see Alice's data."""
+    return make_person("bob@example.com", "Bob")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
