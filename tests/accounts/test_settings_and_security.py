@@ -44,7 +44,7 @@ def test_settings_needs_a_login(client):
 
 
 def current_totp_code(secret: str) -> str:
-    counter = list(yield_hotp_counters_from_time())[0]
+    counter = next(yield_hotp_counters_from_time())
     return format_hotp_value(hotp_value(secret, counter))
 
 
