@@ -1,18 +1,24 @@
 import pytest
+from django.conf import settings
+from django.test import override_settings
 
 PASSWORD = "a calm correct horse"
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings():
     """Test-only overrides, in one place: plain static storage (no collectstatic needed),
-    a fast password hasher, and plain HTTP for the test client and the live server."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SECURE_SSL_REDIRECT = False
+    a fast password hasher, and plain HTTP for the test client and the live server.
+    Session-wide, so the live server's middleware starts with them too."""
+    with override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        SECURE_SSL_REDIRECT=False,
+    ):
+        yield
 
 
 def make_person(email: str, name: str):
