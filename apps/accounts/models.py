@@ -49,7 +49,7 @@ class User(AbstractUser):
         "what should we call you?",
         max_length=80,
         blank=True,
-        help_text="Used to greet you and to sign the messages you draft. Optional.",
+        help_text="Used to greet you and to sign the messages you draft.",
     )
     time_zone = models.CharField(
         max_length=64,
