@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
+    "apps.interviews",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

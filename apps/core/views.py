@@ -3,8 +3,11 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from apps.interviews.dashboard import interviews_dashboard
 
 
 @require_safe
@@ -17,7 +20,12 @@ def landing(request):
 @require_safe
 @login_required
 def home(request):
-    return render(request, "core/home.html")
+    # The home page gathers each feature's "what needs you now" into one calm view.
+    return render(
+        request,
+        "core/home.html",
+        {"today": timezone.localdate(), **interviews_dashboard(request.user)},
+    )
 
 
 @require_safe

@@ -47,8 +47,7 @@ def test_every_registered_case_names_a_real_route():
 
 def test_the_walker_finds_an_unregistered_route():
     resolver = get_resolver("tests.core.urls_with_an_id_route")
-    assert id_taking_routes(resolver) == {"fake:thing"}
-    assert "fake:thing" not in CASES
+    assert id_taking_routes(resolver) - set(CASES) == {"fake:thing"}
 
 
 @pytest.mark.parametrize("route", sorted(CASES))

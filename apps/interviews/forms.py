@@ -1,0 +1,203 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from .models import EXCITEMENT, GUT_FEELINGS, Application, Interview, Question, Stage
+
+
+def one_to_five_field(label: str, choices, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=list(choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "chips"}),
+        help_text=help_text,
+        error_messages={"invalid_choice": "Choose one of the options, from 1 to 5."},
+    )
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A native date-and-time picker, shown in the person's own time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def now_for_input() -> datetime.datetime:
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class ApplicationChoiceForm(forms.Form):
+    """Which application a logged round belongs to: one of the person's, or a new one."""
+
+    application = forms.ModelChoiceField(
+        queryset=Application.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That application isn't in your list. Pick another."},
+    )
+    company = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    role = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = Application.objects.for_user(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("application") or "application" in self.errors:
+            return cleaned
+        if not cleaned.get("company", "").strip():
+            self.add_error("company", "Enter the company's name.")
+        if not cleaned.get("role", "").strip():
+            self.add_error("role", "Enter the role, even roughly: “Designer” is fine.")
+        return cleaned
+
+
+class InterviewForm(forms.ModelForm):
+    stage = forms.ChoiceField(
+        choices=Stage.choices,
+        widget=forms.RadioSelect(attrs={"class": "chips"}),
+        error_messages={"required": "Choose the stage of this round."},
+    )
+    gut_feeling = one_to_five_field("How did it feel?", GUT_FEELINGS.items())
+
+    class Meta:
+        model = Interview
+        fields = [
+            "stage",
+            "occurred_at",
+            "gut_feeling",
+            "length_minutes",
+            "format",
+            "interviewers",
+            *Interview.PREPARATION_FIELDS,
+            *Interview.REFLECTION_FIELDS,
+            "follow_up_on",
+            "thank_you_sent_on",
+        ]
+        widgets = {
+            "occurred_at": LocalDateTimeInput(),
+            "follow_up_on": DateInput(attrs={"data-quick-date-target": ""}),
+            "thank_you_sent_on": DateInput(),
+            "length_minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "interviewers": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in Interview.REFLECTION_FIELDS},
+        }
+        error_messages = {
+            "occurred_at": {
+                "invalid": "Enter a real date and time, like 14/03/2026 10:30.",
+                "required": "Enter when the interview was.",
+            },
+            "follow_up_on": {"invalid": "Enter a real date, like 28/03/2026."},
+            "thank_you_sent_on": {"invalid": "Enter a real date, like 15/03/2026."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("occurred_at", now_for_input())
+        self.fields["occurred_at"].label = "When was it?"
+
+    def clean(self):
+        cleaned = super().clean()
+        occurred_at, follow_up_on = cleaned.get("occurred_at"), cleaned.get("follow_up_on")
+        if occurred_at and follow_up_on and follow_up_on < timezone.localdate(occurred_at):
+            self.add_error("follow_up_on", "The follow-up date can't be before the interview.")
+        return cleaned
+
+
+class NewQuestionForm(forms.ModelForm):
+    """One question row on the log page: what they asked and how answering it went."""
+
+    class Meta:
+        model = Question
+        fields = ["text", "kind", "outcome", "my_answer"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.RadioSelect(attrs={"class": "chips"}),
+            "my_answer": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = Question.Outcome.choices
+        self.fields["kind"].choices = [("", "Choose a kind"), *Question.Kind.choices]
+
+
+# Three empty rows work without JavaScript; with it, rows are added and removed in place.
+QuestionFormSet = forms.formset_factory(NewQuestionForm, extra=3, max_num=50, absolute_max=50)
+
+
+class QuestionForm(NewQuestionForm):
+    class Meta(NewQuestionForm.Meta):
+        fields = [*NewQuestionForm.Meta.fields, "better_answer"]
+        widgets = {
+            **NewQuestionForm.Meta.widgets,
+            "better_answer": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class BetterAnswerForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["better_answer"]
+        widgets = {"better_answer": forms.Textarea(attrs={"rows": 4})}
+
+
+class ApplicationForm(forms.ModelForm):
+    excitement = one_to_five_field("How excited are you about it?", EXCITEMENT.items())
+
+    class Meta:
+        model = Application
+        fields = [
+            "company",
+            "role",
+            "status",
+            "applied_on",
+            "link",
+            "location",
+            "work_mode",
+            "source",
+            "excitement",
+            "motivation",
+            "why_i_want_this",
+        ]
+        widgets = {
+            "applied_on": DateInput(),
+            "motivation": forms.RadioSelect,
+            "why_i_want_this": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "company": {"required": "Enter the company's name."},
+            "role": {"required": "Enter the role, even roughly: “Designer” is fine."},
+            "applied_on": {"invalid": "Enter a real date, like 03/03/2026."},
+            "link": {"invalid": "Enter a full web address, starting with https://"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["motivation"].choices = Application.Motivation.choices
+        self.fields["work_mode"].choices = [("", "Not sure yet"), *Application.WorkMode.choices]
+
+
+class StatusForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["status"]

@@ -1,0 +1,38 @@
+from django.db import transaction
+
+from .models import Application, Interview, Question
+
+
+@transaction.atomic
+def log_interview(
+    user,
+    *,
+    application: Application | None,
+    company: str,
+    role: str,
+    interview: Interview,
+    questions: list[Question],
+) -> Interview:
+    """Record a round, creating its application if it is new, in one transaction.
+
+    A logged round means the person is interviewing, so a new application starts there
+    and an existing one moves on from "applied".
+    """
+    if application is None:
+        application = Application.objects.create(
+            owner=user,
+            company=company.strip(),
+            role=role.strip(),
+            status=Application.Status.INTERVIEWING,
+        )
+    elif application.note_interview_logged():
+        application.save(update_fields=["status", "updated_at"])
+
+    interview.owner = user
+    interview.application = application
+    interview.save()
+    for question in questions:
+        question.owner = user
+        question.interview = interview
+    Question.objects.bulk_create(questions)
+    return interview

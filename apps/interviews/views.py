@@ -1,0 +1,454 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
+from apps.core.shortcuts import get_owned_or_404
+
+from . import services
+from .forms import (
+    ApplicationChoiceForm,
+    ApplicationForm,
+    BetterAnswerForm,
+    InterviewForm,
+    QuestionForm,
+    QuestionFormSet,
+    StatusForm,
+)
+from .models import Application, Interview, Question
+
+APPLICATIONS_PER_PAGE = 25
+QUESTIONS_PER_PAGE = 25
+SUGGESTIONS_SHOWN = 5
+
+# ---- Logging a round --------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_interview(request):
+    """The one page to record a round, for a new or an existing application."""
+    user = request.user
+    if request.method == "POST":
+        choice = ApplicationChoiceForm(request.POST, user=user)
+        form = InterviewForm(request.POST)
+        questions = QuestionFormSet(request.POST, prefix="questions")
+        if choice.is_valid() and form.is_valid() and questions.is_valid():
+            interview = services.log_interview(
+                user,
+                application=choice.cleaned_data["application"],
+                company=choice.cleaned_data["company"],
+                role=choice.cleaned_data["role"],
+                interview=form.save(commit=False),
+                questions=[q.save(commit=False) for q in questions if q.has_changed()],
+            )
+            messages.success(request, "Your interview is saved.")
+            return redirect(interview)
+        return render(
+            request,
+            "interviews/log.html",
+            _log_context(choice, form, questions, user),
+            status=422,
+        )
+
+    if request.htmx and "company" in request.GET:
+        return _company_suggestions(request)
+    picked = _picked_application(request)
+    choice = ApplicationChoiceForm(
+        user=user,
+        initial={"application": picked, "company": request.GET.get("company", "")},
+    )
+    context = _log_context(choice, InterviewForm(), QuestionFormSet(prefix="questions"), user)
+    return render_fragment(request, "interviews/log.html", context)
+
+
+def _picked_application(request) -> Application | None:
+    pk = request.GET.get("application", "")
+    return get_owned_or_404(Application, request.user, pk=pk) if pk.isdigit() else None
+
+
+def _log_context(choice, form, questions, user) -> dict:
+    picked = choice["application"].value()
+    application = None
+    if picked and not choice.errors.get("application"):
+        application = Application.objects.for_user(user).filter(pk=picked).first()
+    return {
+        "choice": choice,
+        "form": form,
+        "questions": questions,
+        "application": application,
+        "suggestions": _suggestions(user, choice["company"].value() or ""),
+    }
+
+
+def _suggestions(user, company: str):
+    company = company.strip()
+    if len(company) < 2:
+        return []
+    return list(
+        Application.objects.for_user(user)
+        .filter(company__icontains=company)
+        .with_latest_activity()
+        .order_by("-latest_activity")[:SUGGESTIONS_SHOWN]
+    )
+
+
+def _company_suggestions(request):
+    """As the company is typed: their applications there, so they pick instead of duplicating."""
+    company = request.GET.get("company", "")
+    return render_fragment(
+        request,
+        "interviews/log.html#suggestions",
+        {"suggestions": _suggestions(request.user, company), "company": company},
+    )
+
+
+@login_required
+@require_safe
+def question_row(request):
+    """A new question row for the log page, or the note left where one was removed."""
+    if "removed" in request.GET:
+        return render_fragment(request, "interviews/log.html#question-removed")
+    index = _row_index(request.GET.get("questions-TOTAL_FORMS", ""))
+    formset = QuestionFormSet(prefix="questions")
+    row = formset.empty_form
+    row.prefix = formset.add_prefix(index)
+    row.fields["text"].widget.attrs["autofocus"] = True
+    return render_fragment(
+        request,
+        "interviews/log.html#question-row-added",
+        {"row": row, "number": index + 1, "total_forms": index + 1},
+    )
+
+
+def _row_index(total_forms: str) -> int:
+    return min(int(total_forms), QuestionFormSet.max_num - 1) if total_forms.isdigit() else 0
+
+
+# ---- Applications -------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def applications(request):
+    status = request.GET.get("status", "")
+    query = request.GET.get("q", "")
+    found = Application.objects.for_user(request.user).search(query)
+    if status in Application.Status.values:
+        found = found.filter(status=status)
+    found = (
+        found.with_latest_activity()
+        .order_by("-latest_activity", "-pk")
+        .prefetch_related(
+            Prefetch(
+                "interviews",
+                queryset=Interview.objects.only(
+                    "application_id", "stage", "occurred_at", "follow_up_on", "followed_up_on"
+                ).order_by("occurred_at"),
+            )
+        )
+    )
+    page = Paginator(found, APPLICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "interviews/applications.html",
+        {
+            "page": page,
+            "status": status,
+            "query": query,
+            "statuses": Application.Status.choices,
+            "has_any": bool(page.object_list)
+            or Application.objects.for_user(request.user).exists(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_new(request):
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            form.instance.owner = request.user
+            application = form.save()
+            messages.success(request, "The application is saved.")
+            return redirect(application)
+        return render(request, "interviews/application_form.html", {"form": form}, status=422)
+    return render(request, "interviews/application_form.html", {"form": form})
+
+
+@login_required
+@require_safe
+def application(request, pk: int):
+    rounds = Interview.objects.order_by("-occurred_at").prefetch_related("questions")
+    application = get_owned_or_404(
+        Application.objects.prefetch_related(Prefetch("interviews", queryset=rounds)),
+        request.user,
+        pk=pk,
+    )
+    return render(
+        request,
+        "interviews/application.html",
+        {"application": application, "status_form": StatusForm(instance=application)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_edit(request, pk: int):
+    application = get_owned_or_404(Application, request.user, pk=pk)
+    form = ApplicationForm(request.POST or None, instance=application)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Your changes are saved.")
+            return redirect(application)
+        return render(
+            request,
+            "interviews/application_form.html",
+            {"form": form, "application": application},
+            status=422,
+        )
+    return render(
+        request, "interviews/application_form.html", {"form": form, "application": application}
+    )
+
+
+@login_required
+@require_POST
+def application_status(request, pk: int):
+    """Change the status in place (htmx), or from a plain form without JavaScript."""
+    application = get_owned_or_404(Application, request.user, pk=pk)
+    form = StatusForm(request.POST, instance=application)
+    saved = form.is_valid()
+    if saved:
+        form.save()
+    else:
+        application.refresh_from_db()
+    if not request.htmx:
+        if saved:
+            messages.success(request, f"Status changed to “{application.get_status_display()}”.")
+        else:
+            messages.error(request, "Choose a status from the list.")
+        return redirect(application)
+    return render_fragment(
+        request,
+        "interviews/application.html#status",
+        {"application": application, "status_form": form, "status_saved": saved},
+        status=200 if saved else 422,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_delete(request, pk: int):
+    application = get_owned_or_404(Application, request.user, pk=pk)
+    if request.method == "POST":
+        application.delete()
+        messages.success(request, f"{application} is deleted.")
+        return redirect_after_post(request, reverse("interviews:applications"))
+    counts = application.interviews.aggregate(
+        rounds=Count("pk", distinct=True), questions=Count("questions", distinct=True)
+    )
+    return render(
+        request, "interviews/application_delete.html", {"application": application, **counts}
+    )
+
+
+# ---- Interviews ---------------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def interview(request, pk: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application"), request.user, pk=pk
+    )
+    return render(
+        request,
+        "interviews/interview.html",
+        {
+            "interview": interview,
+            "questions": interview.questions.all(),
+            "question_form": QuestionForm(prefix="new"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_edit(request, pk: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application"), request.user, pk=pk
+    )
+    form = InterviewForm(request.POST or None, instance=interview)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Your changes are saved.")
+            return redirect(interview)
+        return render(
+            request, "interviews/interview_form.html", {"form": form, "interview": interview}, 422
+        )
+    return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview_delete(request, pk: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application"), request.user, pk=pk
+    )
+    if request.method == "POST":
+        interview.delete()
+        messages.success(request, "That round is deleted.")
+        return redirect_after_post(request, interview.application.get_absolute_url())
+    return render(
+        request,
+        "interviews/interview_delete.html",
+        {"interview": interview, "question_count": interview.questions.count()},
+    )
+
+
+@login_required
+@require_POST
+def follow_up_done(request, pk: int):
+    """Mark an interview's follow-up as done, so it leaves the "Follow-ups due" list."""
+    interview = get_owned_or_404(Interview, request.user, pk=pk)
+    interview.mark_followed_up()
+    if request.htmx:
+        return render_fragment(request, "core/home.html#follow-up-done", {"interview": interview})
+    messages.success(request, "Marked as followed up.")
+    return redirect("core:home")
+
+
+# ---- Questions ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def question_add(request, pk: int):
+    interview = get_owned_or_404(Interview, request.user, pk=pk)
+    form = QuestionForm(request.POST, prefix="new")
+    if form.is_valid():
+        form.instance.owner = request.user
+        form.instance.interview = interview
+        form.save()
+        messages.success(request, "The question is added.")
+        return redirect(interview)
+    return render(
+        request,
+        "interviews/interview.html",
+        {"interview": interview, "questions": interview.questions.all(), "question_form": form},
+        status=422,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, pk: int):
+    question = get_owned_or_404(Question.objects.select_related("interview"), request.user, pk=pk)
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "The question is saved.")
+            return redirect(question.interview)
+        return render(
+            request, "interviews/question_form.html", {"form": form, "question": question}, 422
+        )
+    return render(request, "interviews/question_form.html", {"form": form, "question": question})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_delete(request, pk: int):
+    question = get_owned_or_404(Question.objects.select_related("interview"), request.user, pk=pk)
+    if request.method == "POST":
+        question.delete()
+        messages.success(request, "The question is deleted.")
+        return redirect_after_post(request, question.interview.get_absolute_url())
+    return render(request, "interviews/question_delete.html", {"question": question})
+
+
+QUESTION_TABS = {
+    "all": ("All questions", ""),
+    "great": ("Great answers", Question.Outcome.ROCKED),
+    "practise": ("To practise", Question.Outcome.STRUGGLED),
+}
+
+
+@login_required
+@require_safe
+def question_bank(request):
+    tab = request.GET.get("tab", "all") if request.GET.get("tab") in QUESTION_TABS else "all"
+    outcome = QUESTION_TABS[tab][1] or request.GET.get("outcome", "")
+    kind = request.GET.get("kind", "")
+    query = request.GET.get("q", "")
+    found = Question.objects.for_user(request.user).search(query)
+    if outcome in Question.Outcome.values:
+        found = found.filter(outcome=outcome)
+    if kind in Question.Kind.values:
+        found = found.filter(kind=kind)
+    found = found.select_related("interview__application").order_by("-interview__occurred_at", "pk")
+    page = Paginator(found, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "interviews/questions.html",
+        {
+            "page": page,
+            "tab": tab,
+            "tabs": [(key, label) for key, (label, _) in QUESTION_TABS.items()],
+            "outcome": outcome,
+            "kind": kind,
+            "query": query,
+            "outcomes": Question.Outcome.choices,
+            "kinds": Question.Kind.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def question_practised(request, pk: int):
+    """Count one more practice of this question."""
+    question = get_owned_or_404(Question, request.user, pk=pk)
+    Question.objects.filter(pk=question.pk).update(times_practised=F("times_practised") + 1)
+    question.refresh_from_db(fields=["times_practised"])
+    if not request.htmx:
+        messages.success(request, "Practice counted.")
+        return redirect(reverse("interviews:questions") + f"#question-{question.pk}")
+    return render_fragment(request, "interviews/questions.html#practised", {"question": question})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_better_answer(request, pk: int):
+    """Write a better answer in place (htmx), or on its own page without JavaScript."""
+    question = get_owned_or_404(
+        Question.objects.select_related("interview__application"), request.user, pk=pk
+    )
+    if request.method == "POST":
+        form = BetterAnswerForm(request.POST, instance=question, prefix=f"question-{pk}")
+        if form.is_valid():
+            form.save()
+            if not request.htmx:
+                messages.success(request, "Your better answer is saved.")
+                return redirect(reverse("interviews:questions") + f"#question-{question.pk}")
+            return render_fragment(
+                request, "interviews/questions.html#better-answer", {"question": question}
+            )
+        status = 422
+    else:
+        form, status = BetterAnswerForm(instance=question, prefix=f"question-{pk}"), 200
+    return render_page_or_fragment(
+        request,
+        "interviews/better_answer.html",
+        "better-answer-form",
+        {"question": question, "form": form},
+        status=status,
+    )
