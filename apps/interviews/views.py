@@ -47,7 +47,7 @@ def log_interview(request):
                 questions=[q.save(commit=False) for q in questions if q.has_changed()],
             )
             messages.success(request, "Your interview is saved.")
-            return redirect(interview)
+            return redirect_after_post(request, interview.get_absolute_url())
         return render(
             request,
             "interviews/log.html",
@@ -111,8 +111,9 @@ def _company_suggestions(request):
 @require_safe
 def question_row(request):
     """A new question row for the log page, or the note left where one was removed."""
-    if "removed" in request.GET:
-        return render_fragment(request, "interviews/log.html#question-removed")
+    if removed := request.GET.get("removed", ""):
+        number = int(removed) if removed.isdigit() else ""
+        return render_fragment(request, "interviews/log.html#question-removed", {"number": number})
     index = _row_index(request.GET.get("questions-TOTAL_FORMS", ""))
     formset = QuestionFormSet(prefix="questions")
     row = formset.empty_form

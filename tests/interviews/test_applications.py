@@ -60,6 +60,7 @@ def test_the_list_pages_by_25(alice_client, alice):
     second = alice_client.get(LIST, {"page": 2})
     assert len(second.context["page"].object_list) == 1
     assert "Page 2 of 2" in second.text
+    assert 'href="?page=1" rel="prev"' in second.text
 
 
 def test_the_list_only_shows_your_own(alice_client, bob):

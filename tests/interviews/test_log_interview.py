@@ -191,9 +191,11 @@ def test_removing_a_question_row_leaves_a_quiet_note(alice_client):
     response = alice_client.get(
         reverse("interviews:question_row"), {"removed": "2"}, headers={"HX-Request": "true"}
     )
-    assert response.text.strip() == (
-        '<li class="question-row question-row--removed" role="status">Question removed.</li>'
+    assert (
+        '<li class="question-row question-row--removed">Question 2 removed.</li>' in response.text
     )
+    assert 'id="question-rows-status" hx-swap-oob="innerHTML">Question 2 removed.' in response.text
+    assert "<html" not in response.text
     assert "HX-Request" in response.headers["Vary"]
 
 

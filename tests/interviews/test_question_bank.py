@@ -38,6 +38,7 @@ def test_the_bank_lists_every_question_with_its_interview(alice_client, alice):
 
 def test_great_answers_and_to_practise_tabs(alice_client, alice):
     make_bank(alice)
+    assert 'href="?tab=practise"' in alice_client.get(BANK).text
     great = alice_client.get(BANK, {"tab": "great"}).text
     assert "Describe a launch you led." in great and "Design a parking app." not in great
     practise = alice_client.get(BANK, {"tab": "practise"}).text
