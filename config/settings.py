@@ -105,6 +105,7 @@ if DATABASE_URL:
         }
         default_db["CONN_MAX_AGE"] = 0  # the pool keeps the connections
 else:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
     default_db = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "var" / "rebound.sqlite3",
@@ -151,7 +152,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Rebound"
-USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions are recorded at log-in; tracking every request would cost a write per page.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # --- Email ----------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rebound <rebound@localhost>")
