@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.interviews",
+    "apps.journal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

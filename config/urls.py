@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
     path("interviews/", include("apps.interviews.urls")),
+    path("journal/", include("apps.journal.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

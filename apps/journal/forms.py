@@ -1,0 +1,144 @@
+from django import forms
+from django.core import signing
+
+from apps.interviews.forms import DateInput
+from apps.interviews.models import Application, Interview
+
+from .guides import GUIDE_CHOICES, MAX_PROMPTS
+from .models import MOODS, normalise_tags
+
+LINKS_SALT = "journal.entry-links"
+
+
+def mood_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=list(MOODS.items()),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "chips"}),
+        error_messages={"invalid_choice": "Choose one of the five moods."},
+    )
+
+
+def sign_links(user, application: Application | None, interview: Interview | None) -> str:
+    """Links the server has already checked belong to this person, for the first autosave."""
+    return signing.dumps(
+        {"a": application.pk if application else None, "i": interview.pk if interview else None},
+        salt=f"{LINKS_SALT}.{user.pk}",
+    )
+
+
+def unsign_links(user, token: str) -> dict:
+    try:
+        links = signing.loads(token, salt=f"{LINKS_SALT}.{user.pk}", max_age=60 * 60 * 24 * 30)
+    except signing.BadSignature:
+        return {}
+    return {"application_id": links.get("a"), "interview_id": links.get("i")}
+
+
+class EntryTextForm(forms.Form):
+    """Everything a person types into an entry. Autosave validates with this alone, which
+    needs no database query."""
+
+    title = forms.CharField(max_length=200, required=False)
+    written_on = forms.DateField(
+        label="Date",
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": "Enter a real date, like 14/03/2026."},
+    )
+    mood_before = mood_field("How are you feeling right now?")
+    mood_after = mood_field("How do you feel now?")
+    body = forms.CharField(
+        label="Anything else you want to write",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Write freely. You can use Markdown: *italic*, **bold**, lists and links.",
+    )
+    tags = forms.CharField(
+        max_length=600,
+        required=False,
+        help_text="Separate tags with commas, like: rejection, final round",
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, prompts: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prompts = list(prompts)[:MAX_PROMPTS]
+        for index, prompt in enumerate(self.prompts):
+            self.fields[f"answer_{index}"] = forms.CharField(
+                label=prompt, required=False, widget=forms.Textarea(attrs={"rows": 6})
+            )
+
+    @property
+    def answer_fields(self) -> list:
+        return [self[f"answer_{index}"] for index in range(len(self.prompts))]
+
+    def clean_tags(self) -> list[str]:
+        return normalise_tags(self.cleaned_data["tags"])
+
+    def entry_fields(self) -> dict:
+        """The cleaned values as model fields, ready for one UPDATE or INSERT."""
+        data = self.cleaned_data
+        answers = [data[f"answer_{index}"] for index in range(len(self.prompts))]
+        fields = {
+            "title": data["title"],
+            "mood_before": data["mood_before"],
+            "mood_after": data["mood_after"],
+            "body": data["body"],
+            "tags": data["tags"],
+            "answers": answers,
+        }
+        if data.get("written_on"):
+            fields["written_on"] = data["written_on"]
+        return fields
+
+
+class EntryLinksForm(forms.Form):
+    """The application and round an entry is about, limited to the person's own."""
+
+    application = forms.ModelChoiceField(
+        queryset=Application.objects.none(),
+        required=False,
+        label="About an application",
+        empty_label="None",
+        error_messages={"invalid_choice": "Choose one of your own applications."},
+    )
+    interview = forms.ModelChoiceField(
+        queryset=Interview.objects.none(),
+        required=False,
+        label="About an interview round",
+        empty_label="None",
+        error_messages={"invalid_choice": "Choose one of your own interview rounds."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
+        self.fields["interview"].queryset = (
+            Interview.objects.for_user(user).select_related("application").order_by("-occurred_at")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        application, interview = cleaned.get("application"), cleaned.get("interview")
+        if interview and not application:
+            cleaned["application"] = interview.application
+        elif interview and interview.application_id != application.pk:
+            self.add_error("interview", "That round belongs to a different application.")
+        return cleaned
+
+
+class JournalFilterForm(forms.Form):
+    hide_optional_marker = True  # every filter is optional; saying so is noise
+
+    guide = forms.ChoiceField(choices=[("", "Any guide"), *GUIDE_CHOICES], required=False)
+    tag = forms.CharField(required=False, max_length=40)
+    mood = forms.TypedChoiceField(
+        choices=[("", "Any mood"), *MOODS.items()], coerce=int, empty_value=None, required=False
+    )
+    start = forms.DateField(label="From", required=False, widget=DateInput())
+    end = forms.DateField(label="To", required=False, widget=DateInput())
+    q = forms.CharField(label="Search what you wrote", required=False, max_length=200)
