@@ -1,0 +1,127 @@
+"""The journal in Chromium: the second moment Rebound exists for, where no word may be lost."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from apps.journal.models import Entry
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.test_accounts import log_in
+from tests.journal.factories import make_entry
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True),
+]
+SAVED = re.compile(r"Saved at \d\d:\d\d")
+
+
+def test_a_guided_entry_prompt_by_prompt(page, live_server, alice, assert_accessible):
+    log_in(page, live_server, "alice@example.com")
+    page.get_by_role("link", name="Journal", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Start writing").first.click()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("^What I learned")).click()
+
+    expect(page.get_by_text("Step 1 of 8")).to_be_visible()
+    page.locator("#id_mood_before").get_by_text("Low", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Next").click()
+
+    expect(page.get_by_text("Step 2 of 8")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/journal/entries/\d+/write/\?step=2$"))
+    first = page.get_by_label("What made the good moments good?")
+    expect(first).to_be_focused()
+    first.fill("Clear stories about my research work.")
+    page.get_by_role("button", name="Next").click()
+
+    expect(page.get_by_text("Step 3 of 8")).to_be_visible()
+    second = page.get_by_label("What would you do differently next time?")
+    second.press_sequentially("Ask about constraints before sketching.")
+    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible()
+
+    page.reload()  # halfway: every word is still there, on the same step
+    expect(page.get_by_text("Step 3 of 8")).to_be_visible()
+    expect(page.get_by_label("What would you do differently next time?")).to_have_value(
+        "Ask about constraints before sketching."
+    )
+    page.go_back()  # the browser's back button returns to the previous step
+    expect(page.get_by_text("Step 2 of 8")).to_be_visible()
+    expect(page.get_by_label("What made the good moments good?")).to_have_value(
+        "Clear stories about my research work."
+    )
+
+    page.get_by_role("button", name="Show all questions on one page").click()
+    expect(page.get_by_text("How do you feel now?")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_mood_after").get_by_text("Good", exact=True).click()
+    page.get_by_role("button", name="Finish").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("What I learned")
+    expect(page.get_by_text("Ask about constraints before sketching.")).to_be_visible()
+    expect(page.get_by_text("Before writing: low. After: good.")).to_be_visible()
+    assert_accessible(page)
+    entry = Entry.objects.get()
+    assert (entry.is_draft, entry.mood_before, entry.mood_after) == (False, 2, 4)
+
+    page.get_by_role("link", name="Your journal").click()
+    page.get_by_label("Search what you wrote").fill("constraints")
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("mark").first).to_have_text(re.compile("constraints", re.I))
+    expect(page.get_by_role("link", name="What I learned")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_stale_tab_is_refused_and_keeps_its_text(page, context, live_server, alice):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="free", answers=["Start."])
+    first_tab = page
+    second_tab = context.new_page()
+    second_tab.set_default_timeout(8_000)
+    for tab in (first_tab, second_tab):
+        tab.goto(f"{live_server.url}{entry.get_write_url()}")
+
+    first_tab.get_by_label("What is on your mind right now?").fill("Written in the first tab.")
+    first_tab.get_by_label("What is on your mind right now?").blur()
+    expect(first_tab.get_by_role("status").filter(has_text=SAVED)).to_be_visible()
+
+    box = second_tab.get_by_label("What is on your mind right now?")
+    box.fill("Written in the second tab, from an old copy.")
+    box.blur()
+    expect(second_tab.get_by_role("alert")).to_contain_text("changed in another tab")
+    expect(box).to_have_value("Written in the second tab, from an old copy.")
+    entry.refresh_from_db()
+    assert entry.answers[0] == "Written in the first tab."
+
+
+def test_text_stays_while_offline_and_saves_when_back(page, live_server, alice):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="free")
+    page.goto(f"{live_server.url}{entry.get_write_url()}")
+    page.route("**/write/", lambda route: route.abort("internetdisconnected"))
+    box = page.get_by_label("What is on your mind right now?")
+    box.fill("Typed on a train with no signal.")
+    box.blur()
+    expect(page.get_by_role("status").filter(has_text="can't be reached")).to_be_visible()
+    expect(box).to_have_value("Typed on a train with no signal.")
+
+    page.unroute("**/write/")
+    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=15_000)
+    entry.refresh_from_db()
+    assert entry.answers[0] == "Typed on a train with no signal."
+
+
+def test_burn_a_vent(page, live_server, alice, assert_accessible):
+    page.emulate_media(reduced_motion="reduce")
+    entry = make_entry(alice, guide="vent", answers=["Three weeks of silence, then two lines."])
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}{entry.get_absolute_url()}")
+    assert_accessible(page)
+    page.get_by_role("link", name="Burn this vent").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Let it go?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Burn it").click()
+    expect(page.get_by_role("status")).to_contain_text("It's gone, for good.")
+    assert not Entry.objects.exists()
