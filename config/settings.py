@@ -111,6 +111,9 @@ else:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "var" / "rebound.sqlite3",
         "OPTIONS": {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+        # A file, not memory, so the browser tests' server threads each get a connection
+        # of their own, as they would in production.
+        "TEST": {"NAME": BASE_DIR / "var" / "test.sqlite3"},
     }
 DATABASES = {"default": default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
