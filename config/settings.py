@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.interviews",
     "apps.journal",
+    "apps.strengths",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

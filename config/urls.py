@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("apps.accounts.urls")),
     path("interviews/", include("apps.interviews.urls")),
     path("journal/", include("apps.journal.urls")),
+    path("", include("apps.strengths.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

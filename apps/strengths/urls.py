@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "strengths"
+
+urlpatterns = [
+    path("bad-day/", views.bad_day, name="bad_day"),
+    path("bad-day/first-strengths/", views.first_strengths, name="first_strengths"),
+    path("strengths/", views.index, name="index"),
+    path("strengths/add/", views.strength_add, name="strength_add"),
+    path("strengths/<int:pk>/edit/", views.strength_edit, name="strength_edit"),
+    path("strengths/<int:pk>/pin/", views.strength_pin, name="strength_pin"),
+    path("strengths/<int:pk>/move/", views.strength_move, name="strength_move"),
+    path("strengths/<int:pk>/delete/", views.strength_delete, name="strength_delete"),
+    path("strengths/exercise/", views.exercise, name="exercise"),
+    path("strengths/achievements/new/", views.achievement_edit, name="achievement_new"),
+    path("strengths/achievements/<int:pk>/edit/", views.achievement_edit, name="achievement_edit"),
+    path(
+        "strengths/achievements/<int:pk>/delete/",
+        views.achievement_delete,
+        name="achievement_delete",
+    ),
+    path("strengths/supporters/new/", views.supporter_edit, name="supporter_new"),
+    path("strengths/supporters/<int:pk>/edit/", views.supporter_edit, name="supporter_edit"),
+    path("strengths/supporters/<int:pk>/delete/", views.supporter_delete, name="supporter_delete"),
+]

@@ -1,0 +1,355 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
+from apps.core.shortcuts import get_owned_or_404
+from apps.interviews.models import Interview, Question, Stage
+from apps.journal.models import Entry
+
+from .forms import AchievementForm, ExerciseForm, FirstStrengthsForm, StrengthForm, SupporterForm
+from .kindness import kind_thing_for
+from .models import Achievement, Strength, Supporter
+
+GREAT_ANSWERS_SHOWN = 10
+BAD_DAY_ACHIEVEMENTS = 3
+BAD_DAY_ANSWERS = 3
+EXERCISE_MINUTES = (10, 15)
+
+# ---- The strengths page -------------------------------------------------------------------
+
+
+def _strengths(user):
+    # Aggregating queries ignore Meta.ordering, so the order is repeated here.
+    return (
+        Strength.objects.for_user(user)
+        .annotate(achievement_count=Count("achievements"))
+        .order_by(*Strength._meta.ordering)
+    )
+
+
+def _strength_list_context(user, form=None) -> dict:
+    return {"strengths": list(_strengths(user)), "strength_form": form or StrengthForm()}
+
+
+@login_required
+@require_safe
+def index(request):
+    user = request.user
+    kind = request.GET.get("kind", "")
+    achievements = Achievement.objects.for_user(user).prefetch_related(
+        Prefetch("strengths", queryset=Strength.objects.only("name"))
+    )
+    if kind in Achievement.Kind.values:
+        achievements = achievements.filter(kind=kind)
+    great_answers = (
+        Question.objects.for_user(user)
+        .filter(outcome=Question.Outcome.ROCKED)
+        .select_related("interview__application")
+        .order_by("-interview__occurred_at")[:GREAT_ANSWERS_SHOWN]
+    )
+    return render(
+        request,
+        "strengths/index.html",
+        {
+            **_strength_list_context(user),
+            "achievements": achievements,
+            "kind": kind,
+            "kinds": Achievement.Kind.choices,
+            "great_answers": great_answers,
+            "supporters": Supporter.objects.for_user(user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def strength_add(request):
+    form = StrengthForm(request.POST)
+    if form.is_valid():
+        form.instance.owner = request.user
+        form.instance.position = Strength.objects.for_user(request.user).count()
+        form.save()
+        if not request.htmx:
+            messages.success(request, "Strength added.")
+            return redirect("strengths:index")
+        return render_fragment(
+            request, "strengths/index.html#strengths", _strength_list_context(request.user)
+        )
+    if not request.htmx:
+        return render(request, "strengths/strength_form.html", {"form": form}, status=422)
+    return render_fragment(
+        request,
+        "strengths/index.html#strengths",
+        _strength_list_context(request.user, form),
+        status=422,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def strength_edit(request, pk: int):
+    """Edit in place with htmx, or on its own page without JavaScript."""
+    strength = get_owned_or_404(_strengths(request.user), request.user, pk=pk)
+    form = StrengthForm(request.POST or None, instance=strength, prefix=f"strength-{pk}")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not request.htmx:
+            messages.success(request, "Strength saved.")
+            return redirect("strengths:index")
+        return render_fragment(request, "strengths/index.html#strength", {"strength": strength})
+    return render_page_or_fragment(
+        request,
+        "strengths/strength_form.html",
+        "strength-form",
+        {"form": form, "strength": strength},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def strength_pin(request, pk: int):
+    strength = get_owned_or_404(Strength, request.user, pk=pk)
+    strength.pinned = not strength.pinned
+    strength.save(update_fields=["pinned", "updated_at"])
+    return _strength_list_response(request)
+
+
+@login_required
+@require_POST
+def strength_move(request, pk: int):
+    """Move a strength up or down its group (pinned ones stay above the rest)."""
+    strength = get_owned_or_404(Strength, request.user, pk=pk)
+    group = list(Strength.objects.for_user(request.user).filter(pinned=strength.pinned))
+    index = next(i for i, item in enumerate(group) if item.pk == strength.pk)
+    other = index + (-1 if request.POST.get("direction") == "up" else 1)
+    if 0 <= other < len(group):
+        group[index], group[other] = group[other], group[index]
+        for position, item in enumerate(group):
+            item.position = position
+        Strength.objects.bulk_update(group, ["position"])
+    return _strength_list_response(request)
+
+
+def _strength_list_response(request):
+    if not request.htmx:
+        return redirect(reverse("strengths:index") + "#strengths-title")
+    return render_fragment(
+        request, "strengths/index.html#strengths", _strength_list_context(request.user)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def strength_delete(request, pk: int):
+    strength = get_owned_or_404(Strength, request.user, pk=pk)
+    if request.method == "POST":
+        strength.delete()
+        messages.success(request, f"“{strength}” is removed.")
+        return redirect_after_post(request, reverse("strengths:index"))
+    return render(request, "strengths/delete.html", {"thing": strength, "kind": "strength"})
+
+
+# ---- Achievements and supporters -----------------------------------------------------------
+
+
+def _edit_page(request, form_class, instance, template: str, saved: str, **form_kwargs):
+    form = form_class(request.POST or None, instance=instance, **form_kwargs)
+    if request.method == "POST":
+        if form.is_valid():
+            form.instance.owner = request.user
+            form.save()
+            messages.success(request, saved)
+            return redirect(reverse("strengths:index"))
+        return render(request, template, {"form": form, "instance": instance}, status=422)
+    return render(request, template, {"form": form, "instance": instance})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def achievement_edit(request, pk: int | None = None):
+    achievement = get_owned_or_404(Achievement, request.user, pk=pk) if pk else None
+    return _edit_page(
+        request,
+        AchievementForm,
+        achievement,
+        "strengths/achievement_form.html",
+        "Achievement saved.",
+        user=request.user,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def supporter_edit(request, pk: int | None = None):
+    supporter = get_owned_or_404(Supporter, request.user, pk=pk) if pk else None
+    return _edit_page(request, SupporterForm, supporter, "strengths/supporter_form.html", "Saved.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def achievement_delete(request, pk: int):
+    return _delete_page(request, get_owned_or_404(Achievement, request.user, pk=pk), "achievement")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def supporter_delete(request, pk: int):
+    return _delete_page(request, get_owned_or_404(Supporter, request.user, pk=pk), "supporter")
+
+
+def _delete_page(request, thing, kind: str):
+    if request.method == "POST":
+        thing.delete()
+        messages.success(request, f"“{thing}” is removed.")
+        return redirect_after_post(request, reverse("strengths:index"))
+    return render(request, "strengths/delete.html", {"thing": thing, "kind": kind})
+
+
+# ---- The timed exercise --------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exercise(request):
+    """Write down strengths, one per line, as fast as they come, against a gentle timer."""
+    form = ExerciseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        names = form.names()
+        start = Strength.objects.for_user(request.user).count()
+        created = Strength.objects.bulk_create(
+            Strength(owner=request.user, name=name, position=start + n)
+            for n, name in enumerate(names)
+        )
+        return render(request, "strengths/exercise_done.html", {"created": created})
+    minutes = int(request.GET.get("minutes", "10"))
+    minutes = minutes if minutes in EXERCISE_MINUTES else EXERCISE_MINUTES[0]
+    seconds = request.GET.get("seconds", "")  # lets a test run a shorter timer
+    return render(
+        request,
+        "strengths/exercise.html",
+        {
+            "form": form,
+            "minutes": minutes,
+            "seconds": int(seconds)
+            if seconds.isdigit() and 0 < int(seconds) <= 900
+            else minutes * 60,
+            "choices": EXERCISE_MINUTES,
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+# ---- The bad-day page ----------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def bad_day(request):
+    """One click from anywhere: the person's own evidence that they are good at this."""
+    user = request.user
+    shuffle = int(request.GET["shuffle"]) if request.GET.get("shuffle", "").isdigit() else 0
+    if request.htmx:
+        return render_fragment(
+            request,
+            "strengths/bad_day.html#encouragement",
+            {"shuffle": shuffle, **_encouragement(user, shuffle)},
+        )
+    return render_fragment(request, "strengths/bad_day.html", _bad_day_context(user, shuffle))
+
+
+def _bad_day_context(user, shuffle: int = 0, form: FirstStrengthsForm | None = None) -> dict:
+    today = timezone.localdate()
+    supporters = list(Supporter.objects.for_user(user))
+    return {
+        "shuffle": shuffle,
+        **_encouragement(user, shuffle),
+        "great_answers": list(
+            Question.objects.for_user(user)
+            .filter(outcome=Question.Outcome.ROCKED)
+            .select_related("interview__application")
+            .order_by("-interview__occurred_at")[:BAD_DAY_ANSWERS]
+        ),
+        "progress": _progress(user),
+        "supporter": supporters[today.toordinal() % len(supporters)] if supporters else None,
+        "kind_thing": kind_thing_for(today.toordinal()),
+        "first_strengths_form": form or FirstStrengthsForm(),
+    }
+
+
+def _encouragement(user, shuffle: int) -> dict:
+    """A strength and a few achievements, rotated by `shuffle` (pinned strengths first)."""
+    strengths = Strength.objects.for_user(user)
+    strength_count = strengths.count()
+    strength = next(iter(strengths[shuffle % max(strength_count, 1) :][:1]), None)
+    achievements = Achievement.objects.for_user(user)
+    achievement_count = achievements.count()
+    # Start somewhere a full window fits, so one query always fetches the set.
+    windows = max(achievement_count - BAD_DAY_ACHIEVEMENTS + 1, 1)
+    start = (shuffle * BAD_DAY_ACHIEVEMENTS) % windows
+    picked = list(achievements[start : start + BAD_DAY_ACHIEVEMENTS])
+    return {
+        "strength": strength,
+        "achievements": picked,
+        "can_shuffle": strength_count > 1 or achievement_count > BAD_DAY_ACHIEVEMENTS,
+        "next_shuffle": shuffle + 1,
+    }
+
+
+def _progress(user) -> list[str]:
+    """Plain, kind numbers, and only the ones that exist. Nothing that counts a loss."""
+    rounds = Interview.objects.for_user(user).aggregate(
+        done=Count("pk", filter=Q(occurred_at__lte=timezone.now())),
+        finals=Count("pk", filter=Q(stage=Stage.FINAL, occurred_at__lte=timezone.now())),
+    )
+    great = Question.objects.for_user(user).filter(outcome=Question.Outcome.ROCKED).count()
+    written = Entry.objects.for_user(user).count()
+    lines = []
+    if rounds["done"]:
+        lines.append(
+            _plural(
+                rounds["done"],
+                "interview round you showed up for",
+                "interview rounds you showed up for",
+            )
+        )
+    if rounds["finals"]:
+        lines.append(_plural(rounds["finals"], "final round reached", "final rounds reached"))
+    if great:
+        lines.append(
+            _plural(
+                great, "question you answered really well", "questions you answered really well"
+            )
+        )
+    if written:
+        lines.append(_plural(written, "journal entry written", "journal entries written"))
+    return lines
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+@login_required
+@require_POST
+def first_strengths(request):
+    """The empty bad-day page invites three strengths; this saves them."""
+    form = FirstStrengthsForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            start = Strength.objects.for_user(request.user).count()
+            Strength.objects.bulk_create(
+                Strength(owner=request.user, name=name, position=start + n)
+                for n, name in enumerate(form.names())
+            )
+        messages.success(request, "Saved. These are yours to come back to.")
+        return redirect("strengths:bad_day")
+    return render(
+        request, "strengths/bad_day.html", _bad_day_context(request.user, form=form), status=422
+    )
