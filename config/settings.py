@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "apps.interviews",
     "apps.journal",
     "apps.strengths",
+    "apps.feedback",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("interviews/", include("apps.interviews.urls")),
     path("journal/", include("apps.journal.urls")),
     path("", include("apps.strengths.urls")),
+    path("feedback/", include("apps.feedback.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

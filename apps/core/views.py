@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from apps.feedback.dashboard import feedback_follow_ups
 from apps.interviews.dashboard import interviews_dashboard
 
 
@@ -24,7 +25,11 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"today": timezone.localdate(), **interviews_dashboard(request.user)},
+        {
+            "today": timezone.localdate(),
+            **interviews_dashboard(request.user),
+            "feedback_follow_ups": feedback_follow_ups(request.user),
+        },
     )
 
 

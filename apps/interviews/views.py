@@ -187,7 +187,9 @@ def application_new(request):
 def application(request, pk: int):
     rounds = Interview.objects.order_by("-occurred_at").prefetch_related("questions")
     application = get_owned_or_404(
-        Application.objects.prefetch_related(Prefetch("interviews", queryset=rounds)),
+        Application.objects.prefetch_related(
+            Prefetch("interviews", queryset=rounds), "feedback_requests"
+        ),
         request.user,
         pk=pk,
     )

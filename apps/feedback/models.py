@@ -1,0 +1,100 @@
+import datetime
+from urllib.parse import quote, urlencode
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.core.models import OwnedModel, OwnedQuerySet
+from apps.interviews.models import Application
+
+from .drafts import DRAFT_CHOICES
+
+FOLLOW_UP_AFTER = datetime.timedelta(days=7)
+
+
+class FeedbackRequestQuerySet(OwnedQuerySet):
+    def follow_ups_due(self, today: datetime.date, days_ahead: int = 7):
+        return self.filter(
+            status=FeedbackRequest.Status.SENT,
+            follow_up_on__isnull=False,
+            follow_up_on__lte=today + datetime.timedelta(days=days_ahead),
+        )
+
+
+class FeedbackRequest(OwnedModel):
+    """A request for feedback after an interview: drafted here, sent from the person's mail."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SENT = "sent", "Sent"
+        REPLIED = "replied", "Replied"
+        NO_REPLY = "no_reply", "No reply"
+        DECLINED = "declined", "Declined"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        LINKEDIN = "linkedin", "LinkedIn message"
+        PHONE = "phone", "Phone call"
+        OTHER = "other", "Other"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    contact_name = models.CharField("who you're asking", max_length=120, blank=True)
+    contact_email = models.EmailField("their email", blank=True)
+    channel = models.CharField(max_length=10, choices=Channel, default=Channel.EMAIL)
+    template = models.CharField(max_length=20, choices=DRAFT_CHOICES, blank=True)
+    subject = models.CharField(max_length=200, blank=True)
+    message = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    sent_on = models.DateField(null=True, blank=True)
+    follow_up_on = models.DateField(null=True, blank=True)
+    response = models.TextField("their reply", blank=True)
+    response_on = models.DateField("reply received on", null=True, blank=True)
+    takeaways = models.TextField(
+        "your takeaways", blank=True, help_text="One per line: what you will take from this."
+    )
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return f"Feedback from {self.application.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:request", args=[self.pk])
+
+    @property
+    def takeaway_list(self) -> list[str]:
+        return [line.strip() for line in self.takeaways.splitlines() if line.strip()]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.message.split())
+
+    MAILTO_LIMIT = 1800  # longer mailto: links are cut off by some mail apps
+
+    @property
+    def mailto(self) -> tuple[str, bool]:
+        """A mailto: link with subject and body encoded, and whether the body was shortened."""
+        body, shortened = self.message, False
+        while True:
+            query = urlencode({"subject": self.subject, "body": body}, quote_via=quote)
+            url = f"mailto:{quote(self.contact_email)}?{query}"
+            if len(url) <= self.MAILTO_LIMIT or not body:
+                return url, shortened
+            body, shortened = body[: int(len(body) * 0.8)].rstrip() + " …", True
+
+    @property
+    def mailto_url(self) -> str:
+        return self.mailto[0]
+
+    @property
+    def mailto_shortened(self) -> bool:
+        return self.mailto[1]
+
+    def default_follow_up(self, sent_on: datetime.date | None = None) -> datetime.date:
+        return (sent_on or timezone.localdate()) + FOLLOW_UP_AFTER

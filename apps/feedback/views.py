@@ -1,0 +1,185 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from apps.core.htmx import redirect_after_post, render_page_or_fragment
+from apps.core.shortcuts import get_owned_or_404
+from apps.interviews.models import Application
+
+from .drafts import DRAFTS, DRAFTS_BY_KEY
+from .forms import DraftForm, ReplyForm, SentForm, TemplateChoiceForm
+from .models import FeedbackRequest
+from .services import contact_from_interviewers, fill_draft
+
+STATUS_ORDER = ["sent", "draft", "replied", "no_reply", "declined"]
+
+
+@login_required
+@require_safe
+def index(request):
+    today = timezone.localdate()
+    requests = list(FeedbackRequest.objects.for_user(request.user).select_related("application"))
+    due = {
+        r.pk for r in requests if r.status == "sent" and r.follow_up_on and r.follow_up_on <= today
+    }
+    requests.sort(
+        key=lambda r: (r.pk not in due, STATUS_ORDER.index(r.status), r.follow_up_on or today)
+    )
+    groups = [
+        (label, [r for r in requests if r.status == value and r.pk not in due])
+        for value, label in FeedbackRequest.Status.choices
+    ]
+    return render(
+        request,
+        "feedback/index.html",
+        {
+            "due": [r for r in requests if r.pk in due],
+            "groups": [(label, items) for label, items in groups if items],
+            "today": today,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    """Draft a request. Choosing a template fills the message (in place with htmx)."""
+    if request.method == "POST":
+        form = DraftForm(request.POST, user=request.user)
+        if form.is_valid():
+            form.instance.owner = request.user
+            feedback = form.save()
+            messages.success(
+                request, "Your draft is saved. Send it from your own email when ready."
+            )
+            return redirect(feedback)
+        return _draft_page(request, form, status=422)
+
+    application = None
+    if (application_id := request.GET.get("application", "")).isdigit():
+        application = get_owned_or_404(Application, request.user, pk=application_id)
+    template = request.GET.get("template", "")
+    template = template if template in DRAFTS_BY_KEY else ""
+    initial = {"application": application, "template": template}
+    if application:
+        contact = contact_from_interviewers(application)
+        subject, message = fill_draft(template, request.user, application, contact)
+        initial |= {"contact_name": contact, "subject": subject, "message": message}
+    return _draft_page(request, DraftForm(user=request.user, initial=initial), template=template)
+
+
+def _draft_page(request, form, *, template="", status=200, feedback=None):
+    return render_page_or_fragment(
+        request,
+        "feedback/draft.html",
+        "draft-form",
+        {
+            "form": form,
+            "templates": DRAFTS,
+            "chosen": template or form["template"].value(),
+            "chooser": TemplateChoiceForm(initial={"template": template}),
+            "feedback": feedback,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    feedback = get_owned_or_404(FeedbackRequest, request.user, pk=pk)
+    form = DraftForm(request.POST or None, instance=feedback, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Saved.")
+            return redirect(feedback)
+        return _draft_page(request, form, status=422, feedback=feedback)
+    return _draft_page(request, form, feedback=feedback)
+
+
+@login_required
+@require_safe
+def detail(request, pk: int):
+    feedback = get_owned_or_404(
+        FeedbackRequest.objects.select_related("application"), request.user, pk=pk
+    )
+    return _detail_page(request, feedback)
+
+
+def _detail_page(request, feedback, *, sent_form=None, reply_form=None, status=200):
+    return render(
+        request,
+        "feedback/request.html",
+        {
+            "feedback": feedback,
+            "sent_form": sent_form or SentForm(instance=feedback),
+            "reply_form": reply_form or ReplyForm(instance=feedback),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def mark_sent(request, pk: int):
+    feedback = get_owned_or_404(
+        FeedbackRequest.objects.select_related("application"), request.user, pk=pk
+    )
+    form = SentForm(request.POST, instance=feedback)
+    if not form.is_valid():
+        return _detail_page(request, feedback, sent_form=form, status=422)
+    feedback.status = FeedbackRequest.Status.SENT
+    form.save()
+    messages.success(request, "Marked as sent. We'll remind you on the home page to follow up.")
+    return redirect(feedback)
+
+
+@login_required
+@require_POST
+def record_reply(request, pk: int):
+    feedback = get_owned_or_404(
+        FeedbackRequest.objects.select_related("application"), request.user, pk=pk
+    )
+    form = ReplyForm(request.POST, instance=feedback)
+    if not form.is_valid():
+        return _detail_page(request, feedback, reply_form=form, status=422)
+    feedback.status = FeedbackRequest.Status.REPLIED
+    form.save()
+    messages.success(request, "Their reply is saved. Well done for asking.")
+    return redirect(feedback)
+
+
+CLOSING_STATUSES = {
+    "no_reply": "Marked as no reply. Asking was still worth it.",
+    "declined": "Marked as declined. Asking was still worth it.",
+    "draft": "Back to draft.",
+}
+
+
+@login_required
+@require_POST
+def set_status(request, pk: int):
+    feedback = get_owned_or_404(FeedbackRequest, request.user, pk=pk)
+    status = request.POST.get("status", "")
+    if status in CLOSING_STATUSES:
+        feedback.status = status
+        feedback.save(update_fields=["status", "updated_at"])
+        messages.success(request, CLOSING_STATUSES[status])
+    return redirect(feedback)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, pk: int):
+    feedback = get_owned_or_404(
+        FeedbackRequest.objects.select_related("application"), request.user, pk=pk
+    )
+    if request.method == "POST":
+        feedback.delete()
+        messages.success(request, "The request is deleted.")
+        return redirect_after_post(request, reverse("feedback:index"))
+    return render(request, "feedback/delete.html", {"feedback": feedback})

@@ -1,0 +1,32 @@
+// Feedback drafts: a live word count, and copying the message with a spoken confirmation.
+(function () {
+  "use strict";
+
+  function countWords(text) {
+    var words = text.trim().split(/\s+/).filter(Boolean);
+    return words.length;
+  }
+
+  document.addEventListener("input", function (event) {
+    if (!event.target.matches("[data-word-count]")) return;
+    var display = event.target.form.querySelector("[data-word-count-display]");
+    if (display) {
+      display.textContent = countWords(event.target.value) + " words. Under about 150 is easiest to answer.";
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    var status = document.querySelector("[data-copy-status]");
+    navigator.clipboard.writeText(source.textContent).then(
+      function () {
+        if (status) status.textContent = "Copied. Paste it into your email or message.";
+      },
+      function () {
+        if (status) status.textContent = "Copying didn't work here. Select the text and copy it instead.";
+      }
+    );
+  });
+})();
