@@ -126,30 +126,39 @@ def _detail_page(request, feedback, *, sent_form=None, reply_form=None, status=2
 @login_required
 @require_POST
 def mark_sent(request, pk: int):
-    feedback = get_owned_or_404(
-        FeedbackRequest.objects.select_related("application"), request.user, pk=pk
+    return _record(
+        request,
+        pk,
+        SentForm,
+        FeedbackRequest.Status.SENT,
+        "Marked as sent. We'll remind you on the home page to follow up.",
     )
-    form = SentForm(request.POST, instance=feedback)
-    if not form.is_valid():
-        return _detail_page(request, feedback, sent_form=form, status=422)
-    feedback.status = FeedbackRequest.Status.SENT
-    form.save()
-    messages.success(request, "Marked as sent. We'll remind you on the home page to follow up.")
-    return redirect(feedback)
 
 
 @login_required
 @require_POST
 def record_reply(request, pk: int):
+    return _record(
+        request,
+        pk,
+        ReplyForm,
+        FeedbackRequest.Status.REPLIED,
+        "Their reply is saved. Well done for asking.",
+    )
+
+
+def _record(request, pk: int, form_class, status: str, success: str):
+    """Save one of the tracking forms and move the request on to `status`."""
     feedback = get_owned_or_404(
         FeedbackRequest.objects.select_related("application"), request.user, pk=pk
     )
-    form = ReplyForm(request.POST, instance=feedback)
+    form = form_class(request.POST, instance=feedback)
     if not form.is_valid():
-        return _detail_page(request, feedback, reply_form=form, status=422)
-    feedback.status = FeedbackRequest.Status.REPLIED
+        key = "sent_form" if form_class is SentForm else "reply_form"
+        return _detail_page(request, feedback, status=422, **{key: form})
+    feedback.status = status
     form.save()
-    messages.success(request, "Their reply is saved. Well done for asking.")
+    messages.success(request, success)
     return redirect(feedback)
 
 
