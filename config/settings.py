@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "apps.journal",
     "apps.strengths",
     "apps.feedback",
+    "apps.rejections",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

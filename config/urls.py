@@ -8,6 +8,7 @@ urlpatterns = [
     path("journal/", include("apps.journal.urls")),
     path("", include("apps.strengths.urls")),
     path("feedback/", include("apps.feedback.urls")),
+    path("", include("apps.rejections.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

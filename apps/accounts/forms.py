@@ -11,5 +11,5 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
+        fields = ["display_name", "time_zone", "hide_rejected_applications"]
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}

@@ -58,6 +58,12 @@ class User(AbstractUser):
         help_text="Dates and times in Rebound are shown in this zone.",
     )
 
+    hide_rejected_applications = models.BooleanField(
+        "keep applications that didn't work out out of my main list",
+        default=False,
+        help_text="They stay one click away, under the “Not selected” filter.",
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

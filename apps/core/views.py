@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from apps.feedback.dashboard import feedback_follow_ups
 from apps.interviews.dashboard import interviews_dashboard
+from apps.rejections.dashboard import recovery_dashboard
 
 
 @require_safe
@@ -29,6 +30,7 @@ def home(request):
             "today": timezone.localdate(),
             **interviews_dashboard(request.user),
             "feedback_follow_ups": feedback_follow_ups(request.user),
+            **recovery_dashboard(request.user),
         },
     )
 

@@ -141,6 +141,8 @@ def applications(request):
     found = Application.objects.for_user(request.user).search(query)
     if status in Application.Status.values:
         found = found.filter(status=status)
+    elif request.user.hide_rejected_applications:
+        found = found.exclude(status=Application.Status.REJECTED)
     found = (
         found.with_latest_activity()
         .order_by("-latest_activity", "-pk")

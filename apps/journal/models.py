@@ -50,6 +50,13 @@ class Entry(OwnedModel):
     interview = models.ForeignKey(
         Interview, null=True, blank=True, on_delete=models.SET_NULL, related_name="entries"
     )
+    rejection = models.ForeignKey(
+        "rejections.Rejection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entries",
+    )
     is_draft = models.BooleanField(default=True)
     version = models.PositiveIntegerField(default=1)
 

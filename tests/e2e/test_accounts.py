@@ -80,7 +80,7 @@ def test_password_reset(page, live_server, alice, assert_accessible):
 def test_account_pages(page, live_server, alice, assert_accessible):
     log_in(page, live_server, "alice@example.com")
     page.get_by_role("link", name="Settings").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Name and time zone")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your settings")
     assert_accessible(page)
     page.get_by_label("What should we call you?").fill("Ali")
     page.get_by_label("Time zone").select_option("Europe/Paris")

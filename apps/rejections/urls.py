@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rejections"
+
+urlpatterns = [
+    path("rejected/", views.new, name="new"),
+    path("recovery/<int:pk>/", views.resume, name="resume"),
+    path("recovery/<int:pk>/step/<int:number>/", views.step, name="step"),
+    path("recovery/<int:pk>/summary/", views.summary, name="summary"),
+    path("plan/", views.plan, name="plan"),
+    path("plan/<int:pk>/done/", views.plan_item_done, name="plan_item_done"),
+    path("plan/<int:pk>/delete/", views.plan_item_delete, name="plan_item_delete"),
+    path("plan/from-feedback/<int:pk>/", views.plan_from_feedback, name="plan_from_feedback"),
+]

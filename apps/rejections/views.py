@@ -1,0 +1,323 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseLocation
+
+from apps.core.htmx import redirect_after_post, render_fragment
+from apps.core.shortcuts import get_owned_or_404
+from apps.feedback.models import FeedbackRequest
+from apps.interviews.models import Application, Question
+from apps.journal.guides import GUIDES_BY_KEY
+from apps.journal.models import Entry
+from apps.strengths.models import Achievement, Strength
+
+from . import services
+from .forms import (
+    AnswersForm,
+    ConfidenceForm,
+    LandForm,
+    MoveOnForm,
+    PlanForm,
+    PlanItemForm,
+    QuestionOutcomesForm,
+    RealityForm,
+    RejectionForm,
+)
+from .models import STEP_COUNT, PlanItem, Recovery
+from .steps import COMMON_REASONS, STEPS, STEPS_BY_NUMBER, TOTAL_MINUTES
+
+# ---- Logging the rejection ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request):
+    """ "I got rejected": record how the news came, then start the walk-through."""
+    if request.method == "POST":
+        form = RejectionForm(request.POST, user=request.user)
+        if form.is_valid():
+            recovery = services.start_recovery(
+                request.user,
+                form.save(commit=False),
+                form.cleaned_data["company"],
+                form.cleaned_data["role"],
+            )
+            return redirect(recovery.step_url(1))
+        return render(request, "rejections/new.html", {"form": form}, status=422)
+    application = None
+    if (application_id := request.GET.get("application", "")).isdigit():
+        application = get_owned_or_404(Application, request.user, pk=application_id)
+    form = RejectionForm(user=request.user, initial={"application": application})
+    return render(
+        request, "rejections/new.html", {"form": form, "steps": STEPS, "minutes": TOTAL_MINUTES}
+    )
+
+
+@login_required
+@require_safe
+def resume(request, pk: int):
+    recovery = get_owned_or_404(Recovery, request.user, pk=pk)
+    return redirect(recovery.step_url(recovery.resume_step()))
+
+
+# ---- The eight steps ------------------------------------------------------------------------
+
+
+def _questions(recovery: Recovery):
+    return (
+        Question.objects.for_user(recovery.owner)
+        .filter(interview__application=recovery.application)
+        .order_by("interview__occurred_at", "pk")
+    )
+
+
+def _entry_answers(recovery: Recovery, guide_key: str) -> dict:
+    entry = (
+        Entry.objects.for_user(recovery.owner)
+        .filter(rejection=recovery.rejection, guide=guide_key)
+        .first()
+    )
+    return {f"answer_{i}": answer for i, answer in enumerate(entry.answers)} if entry else {}
+
+
+def _form_for(recovery: Recovery, key: str, data=None):
+    """The form of one step, filled with what was saved before so returning resumes it."""
+    rejection = recovery.rejection
+    if key == "land":
+        return LandForm(
+            data,
+            initial={
+                "feelings": recovery.feelings,
+                "feelings_in_own_words": recovery.feelings_in_own_words,
+                "impact": rejection.impact,
+            },
+        )
+    if key == "reality":
+        initial = {"no_trap_fits": recovery.no_trap_fits}
+        for trap, thought in recovery.thinking_traps.items():
+            initial |= {f"trap_{trap}": True, f"fairer_{trap}": thought}
+        return RealityForm(data, initial=initial)
+    if key == "confidence":
+        return ConfidenceForm(data, questions=_questions(recovery))
+    if key == "learned":
+        return QuestionOutcomesForm(
+            data,
+            prompts=GUIDES_BY_KEY["learned"].prompts,
+            questions=_questions(recovery),
+            initial=_entry_answers(recovery, "learned"),
+        )
+    if key == "fit":
+        return AnswersForm(
+            data, prompts=GUIDES_BY_KEY["fit"].prompts, initial=_entry_answers(recovery, "fit")
+        )
+    if key == "plan":
+        return PlanForm(data, suggestions=services.plan_suggestions(recovery))
+    if key == "move_on":
+        return MoveOnForm(data, initial={"mood_after": recovery.mood_after})
+    return None  # "feedback" has buttons, not fields
+
+
+def _save_step(request, recovery: Recovery, key: str, form) -> None:
+    data = form.cleaned_data if form is not None else {}
+    if key == "land":
+        recovery.feelings = data["feelings"]
+        recovery.feelings_in_own_words = data["feelings_in_own_words"]
+        recovery.rejection.impact = data["impact"]
+        recovery.rejection.save(update_fields=["impact", "updated_at"])
+        services.save_vent(recovery, data["vent"])
+    elif key == "reality":
+        recovery.thinking_traps = form.traps()
+        recovery.no_trap_fits = data["no_trap_fits"]
+    elif key == "confidence":
+        services.add_confidence(
+            recovery, data["strength"], data["evidence"], data["achievement"], data["great_answer"]
+        )
+    elif key == "learned":
+        services.save_guided_entry(recovery, "learned", form.answers())
+        services.set_question_outcomes(form.outcomes())
+    elif key == "fit":
+        services.save_guided_entry(recovery, "fit", form.answers())
+    elif key == "feedback" and "draft" in request.POST:
+        services.draft_feedback(recovery)
+    elif key == "plan":
+        services.add_plan_items(recovery, form.items())
+    elif key == "move_on":
+        services.finish(recovery, data["mood_after"])
+
+
+def _step_context(recovery: Recovery, step, form) -> dict:
+    user = recovery.owner
+    context = {
+        "recovery": recovery,
+        "step": step,
+        "steps": STEPS,
+        "form": form,
+        "action_url": recovery.step_url(step.number),
+        "back_url": recovery.step_url(step.number - 1) if step.number > 1 else "",
+    }
+    if step.key == "reality":
+        applications = Application.objects.for_user(user).aggregate(
+            total=Count("pk"),
+            interviewing=Count("pk", filter=Q(interviews__isnull=False), distinct=True),
+            not_selected=Count("pk", filter=Q(status=Application.Status.REJECTED)),
+        )
+        context |= {"reasons": COMMON_REASONS, "numbers": applications}
+    elif step.key == "confidence":
+        context |= {
+            "strengths": list(Strength.objects.for_user(user)[:3]),
+            "achievements": list(Achievement.objects.for_user(user)[:3]),
+        }
+    elif step.key == "fit":
+        context["application"] = recovery.application
+    elif step.key == "feedback":
+        context["feedback"] = recovery.feedback_request
+    elif step.key == "move_on":
+        context |= _summary(recovery)
+    return context
+
+
+def _summary(recovery: Recovery) -> dict:
+    learned = (
+        Entry.objects.for_user(recovery.owner)
+        .filter(rejection=recovery.rejection, guide="learned")
+        .first()
+    )
+    return {
+        "learned": [a for _, a in learned.prompts_and_answers if a] if learned else [],
+        "strengths_now": list(Strength.objects.for_user(recovery.owner)[:3]),
+        "plan": list(recovery.plan_items.all()),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request, pk: int, number: int):
+    recovery = get_owned_or_404(
+        Recovery.objects.select_related("rejection__application", "feedback_request"),
+        request.user,
+        pk=pk,
+    )
+    current = STEPS_BY_NUMBER.get(number)
+    if current is None:
+        return redirect(recovery.step_url(recovery.resume_step()))
+
+    if request.method == "POST":
+        skipping = "skip" in request.POST
+        form = None if skipping else _form_for(recovery, current.key, request.POST)
+        if form is not None and not form.is_valid():
+            return render(
+                request, "rejections/step.html", _step_context(recovery, current, form), status=422
+            )
+        with transaction.atomic():
+            if not skipping:
+                _save_step(request, recovery, current.key, form)
+            recovery.complete(number, skipped=skipping)
+            recovery.save()
+        return _after_step(request, recovery, number)
+
+    recovery.current_step = number
+    recovery.save(update_fields=["current_step", "updated_at"])
+    return render(
+        request,
+        "rejections/step.html",
+        _step_context(recovery, current, _form_for(recovery, current.key)),
+    )
+
+
+def _after_step(request, recovery: Recovery, number: int):
+    if "leave" in request.POST:
+        messages.success(request, "Saved. You can pick up where you left off from the home page.")
+        return redirect_after_post(request, reverse("core:home"))
+    if number == STEP_COUNT:
+        messages.success(request, "You did it. Be gentle with yourself today.")
+        return redirect_after_post(request, reverse("rejections:summary", args=[recovery.pk]))
+    target = recovery.step_url(number + 1)
+    if request.htmx:
+        return HttpResponseLocation(
+            target, target="#walkthrough", select="#walkthrough", swap="outerHTML"
+        )
+    return redirect(target)
+
+
+@login_required
+@require_safe
+def summary(request, pk: int):
+    recovery = get_owned_or_404(
+        Recovery.objects.select_related("rejection__application"), request.user, pk=pk
+    )
+    return render(request, "rejections/summary.html", {"recovery": recovery, **_summary(recovery)})
+
+
+# ---- My plan ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request):
+    form = PlanItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        form.save()
+        messages.success(request, "Added to your plan.")
+        return redirect("rejections:plan")
+    items = list(
+        PlanItem.objects.for_user(request.user).select_related("recovery__rejection__application")
+    )
+    return render(
+        request,
+        "rejections/plan.html",
+        {
+            "open_items": [item for item in items if not item.is_done],
+            "done_items": [item for item in items if item.is_done],
+            "form": form,
+            "today": timezone.localdate(),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def plan_item_done(request, pk: int):
+    """Tick a plan item off, or back on, in place."""
+    item = get_owned_or_404(PlanItem, request.user, pk=pk)
+    item.done_on = None if item.is_done else timezone.localdate()
+    item.save(update_fields=["done_on", "updated_at"])
+    if request.htmx:
+        return render_fragment(
+            request, "rejections/plan.html#plan-item", {"item": item, "today": timezone.localdate()}
+        )
+    return redirect("rejections:plan")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_item_delete(request, pk: int):
+    item = get_owned_or_404(PlanItem, request.user, pk=pk)
+    if request.method == "POST":
+        item.delete()
+        messages.success(request, "Removed from your plan.")
+        return redirect_after_post(request, reverse("rejections:plan"))
+    return render(request, "rejections/plan_item_delete.html", {"item": item})
+
+
+@login_required
+@require_POST
+def plan_from_feedback(request, pk: int):
+    """Turn one of a feedback request's takeaways into a plan item."""
+    feedback = get_owned_or_404(FeedbackRequest, request.user, pk=pk)
+    takeaway = request.POST.get("takeaway", "").strip()
+    if takeaway in feedback.takeaway_list:
+        PlanItem.objects.get_or_create(
+            owner=request.user,
+            feedback_request=feedback,
+            title=takeaway,
+            defaults={"kind": PlanItem.Kind.SKILL},
+        )
+        messages.success(request, "Added to your plan.")
+    return redirect(feedback)

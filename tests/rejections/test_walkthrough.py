@@ -1,0 +1,279 @@
+"""The recovery walk-through: each step writes into the app that owns the data."""
+
+import pytest
+from django.urls import reverse
+
+from apps.feedback.models import FeedbackRequest
+from apps.interviews.models import Application
+from apps.journal.models import Entry
+from apps.rejections.models import Recovery, Rejection
+from apps.strengths.models import Achievement, Strength
+from tests.interviews.factories import make_application, make_interview, make_question
+from tests.rejections.factories import make_recovery
+
+
+def step_url(recovery, number):
+    return reverse("rejections:step", args=[recovery.pk, number])
+
+
+def test_logging_a_rejection_starts_the_walk_through(alice_client, alice):
+    application = make_application(alice, status="interviewing")
+    page = alice_client.get(reverse("rejections:new"), {"application": application.pk})
+    assert "8 short steps" in page.text
+    response = alice_client.post(
+        reverse("rejections:new"),
+        {
+            "application": application.pk,
+            "received_on": "2026-11-20",
+            "how": "email",
+            "stage_reached": "final",
+            "impact": "4",
+            "expected": "surprised",
+            "reason_given": "More experience.",
+            "message": "We went with another candidate.",
+        },
+    )
+    recovery = Recovery.objects.get()
+    assert response.url == step_url(recovery, 1)
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    assert (recovery.rejection.impact, recovery.rejection.stage_reached) == (4, "final")
+
+
+def test_a_new_application_can_be_added_on_the_way(alice_client, alice):
+    alice_client.post(
+        reverse("rejections:new"),
+        {"company": "Quill", "role": "Editor", "received_on": "2026-11-20", "how": "silence"},
+    )
+    application = Application.objects.get()
+    assert (application.owner, application.company, application.status) == (
+        alice,
+        "Quill",
+        "rejected",
+    )
+
+
+def test_a_missing_application_is_explained(alice_client):
+    response = alice_client.post(
+        reverse("rejections:new"),
+        {"received_on": "2026-11-20", "how": "email", "message": "Keep me"},
+    )
+    assert response.status_code == 422
+    assert "Choose an application above, or enter the company here." in response.text
+    assert "Keep me" in response.text
+
+
+def test_someone_elses_application_cannot_be_rejected(alice_client, bob):
+    bobs = make_application(bob)
+    response = alice_client.post(
+        reverse("rejections:new"),
+        {"application": bobs.pk, "received_on": "2026-11-20", "how": "email"},
+    )
+    assert response.status_code == 422
+    assert not Rejection.objects.exists()
+    bobs.refresh_from_db()
+    assert bobs.status == "applied"
+
+
+def test_step_1_feelings_impact_and_a_vent(alice_client, alice):
+    recovery = make_recovery(alice)
+    response = alice_client.post(
+        step_url(recovery, 1),
+        {
+            "feelings": ["sad", "angry"],
+            "feelings_in_own_words": "Flat.",
+            "impact": "5",
+            "vent": "Three weeks of silence, then two lines.",
+        },
+    )
+    assert response.url == step_url(recovery, 2)
+    recovery.refresh_from_db()
+    assert (recovery.feelings, recovery.rejection.impact, recovery.steps_done) == (
+        ["sad", "angry"],
+        5,
+        [1],
+    )
+    vent = Entry.objects.get(guide="vent")
+    assert (vent.owner, vent.rejection, vent.answers[0]) == (
+        alice,
+        recovery.rejection,
+        "Three weeks of silence, then two lines.",
+    )
+
+
+def test_step_2_thinking_traps_are_chosen_by_the_person(alice_client, alice):
+    recovery = make_recovery(alice)
+    page = alice_client.get(step_url(recovery, 2))
+    assert "Most people hear no many times" in page.text
+    alice_client.post(
+        step_url(recovery, 2),
+        {"trap_fortune_telling": "on", "fairer_fortune_telling": "One no isn't every no."},
+    )
+    recovery.refresh_from_db()
+    assert recovery.thinking_traps == {"fortune_telling": "One no isn't every no."}
+
+
+def test_step_3_adds_a_strength_an_achievement_and_a_great_answer(alice_client, alice):
+    recovery = make_recovery(alice)
+    question = make_question(make_interview(recovery.application), outcome="fine")
+    alice_client.post(
+        step_url(recovery, 3),
+        {
+            "strength": "Calm presenting",
+            "evidence": "Kept cool on the panel.",
+            "achievement": "Reached a final round",
+            "great_answer": question.pk,
+        },
+    )
+    assert Strength.objects.get().source == "interview"
+    assert Achievement.objects.get().title == "Reached a final round"
+    question.refresh_from_db()
+    assert question.outcome == "rocked"
+
+
+def test_step_3_cannot_touch_someone_elses_question(alice_client, alice, bob):
+    recovery = make_recovery(alice)
+    bobs = make_question(make_interview(make_application(bob)), outcome="fine")
+    response = alice_client.post(step_url(recovery, 3), {"great_answer": bobs.pk})
+    assert response.status_code == 422
+    bobs.refresh_from_db()
+    assert bobs.outcome == "fine"
+
+
+def test_step_4_writes_a_linked_entry_and_marks_questions(alice_client, alice, bob):
+    recovery = make_recovery(alice)
+    question = make_question(make_interview(recovery.application), outcome="")
+    bobs = make_question(make_interview(make_application(bob)), outcome="fine")
+    alice_client.post(
+        step_url(recovery, 4),
+        {
+            "answer_0": "Clear stories.",
+            "answer_1": "Ask about constraints.",
+            f"question_{question.pk}": "struggled",
+            f"question_{bobs.pk}": "struggled",
+        },
+    )
+    entry = Entry.objects.get(guide="learned")
+    assert (entry.rejection, entry.application, entry.answers[:2]) == (
+        recovery.rejection,
+        recovery.application,
+        ["Clear stories.", "Ask about constraints."],
+    )
+    question.refresh_from_db()
+    bobs.refresh_from_db()
+    assert (question.outcome, bobs.outcome) == ("struggled", "fine")
+    # Coming back shows what was written, and saving again updates the same entry.
+    assert "Clear stories." in alice_client.get(step_url(recovery, 4)).text
+    alice_client.post(step_url(recovery, 4), {"answer_0": "Clear stories, again."})
+    assert Entry.objects.get(guide="learned").answers[0] == "Clear stories, again."
+
+
+def test_step_5_reminds_why_they_applied_and_writes_the_fit_entry(alice_client, alice):
+    application = make_application(alice, status="rejected", why_i_want_this="To do more research.")
+    recovery = make_recovery(alice, application)
+    assert "To do more research." in alice_client.get(step_url(recovery, 5)).text
+    alice_client.post(step_url(recovery, 5), {"answer_0": "Partly to escape my job."})
+    assert Entry.objects.get(guide="fit").answers[0] == "Partly to escape my job."
+
+
+def test_step_6_drafts_a_feedback_request_or_skips(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 6), {"draft": "1"})
+    recovery.refresh_from_db()
+    feedback = FeedbackRequest.objects.get()
+    assert (recovery.feedback_request, feedback.application, feedback.status) == (
+        feedback,
+        recovery.application,
+        "draft",
+    )
+    other = make_recovery(alice)
+    alice_client.post(step_url(other, 6), {"skip": "1"})
+    other.refresh_from_db()
+    assert other.steps_skipped == [6] and FeedbackRequest.objects.count() == 1
+
+
+def test_step_7_suggests_from_struggles_feedback_and_self_care(alice_client, alice):
+    recovery = make_recovery(alice)
+    make_question(
+        make_interview(recovery.application), text="Design a parking app.", outcome="struggled"
+    )
+    FeedbackRequest.objects.create(
+        owner=alice,
+        application=recovery.application,
+        status="replied",
+        takeaways="Lead with leadership stories",
+    )
+    page = alice_client.get(step_url(recovery, 7))
+    for text in (
+        "Practise: Design a parking app.",
+        "Lead with leadership stories",
+        "Move for twenty minutes",
+    ):
+        assert text in page.text
+    alice_client.post(
+        step_url(recovery, 7),
+        {
+            "pick_0": "on",
+            "title_0": "Practise the parking app out loud",
+            "due_0": "2026-12-01",
+            "pick_1": "on",
+            "title_1": "Lead with leadership stories",
+            "new_title": "Ask Maya for a mock interview",
+        },
+    )
+    items = {item.title: item for item in recovery.plan_items.all()}
+    assert set(items) == {
+        "Practise the parking app out loud",
+        "Lead with leadership stories",
+        "Ask Maya for a mock interview",
+    }
+    assert items["Practise the parking app out loud"].question is not None
+    assert items["Lead with leadership stories"].feedback_request is not None
+
+
+def test_step_8_finishes_with_a_summary(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 4), {"answer_0": "I tell good stories."})
+    response = alice_client.post(step_url(recovery, 8), {"mood_after": "3"})
+    assert response.url == reverse("rejections:summary", args=[recovery.pk])
+    recovery.refresh_from_db()
+    assert recovery.finished_at is not None and recovery.mood_after == 3
+    body = alice_client.get(response.url).text
+    assert "I tell good stories." in body and "Log your next interview" in body
+
+
+def test_skipping_and_resuming(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 1), {"skip": "1"})
+    alice_client.post(step_url(recovery, 2), {"no_trap_fits": "on"})
+    recovery.refresh_from_db()
+    assert (recovery.steps_skipped, recovery.steps_done) == ([1], [2])
+    assert alice_client.get(reverse("rejections:resume", args=[recovery.pk])).url == step_url(
+        recovery, 3
+    )
+    body = alice_client.get(reverse("core:home")).text
+    assert "Continue at step 3" in body
+
+
+def test_htmx_moves_to_the_next_step_and_the_address_follows(alice_client, alice):
+    recovery = make_recovery(alice)
+    response = alice_client.post(
+        step_url(recovery, 2), {"no_trap_fits": "on"}, headers={"HX-Request": "true"}
+    )
+    assert f'"path": "{step_url(recovery, 3)}"' in response.headers["HX-Location"]
+
+
+def test_the_progress_indicator_says_where_they_are(alice_client, alice):
+    body = alice_client.get(step_url(make_recovery(alice), 3)).text
+    assert "Step 3 of 8" in body
+    assert '<progress max="8" value="3"' in body
+
+
+@pytest.mark.parametrize("number", range(1, 9))
+def test_each_step_costs_a_bounded_number_of_queries(
+    alice_client, alice, number, django_assert_max_num_queries
+):
+    recovery = make_recovery(alice)
+    make_question(make_interview(recovery.application), outcome="struggled")
+    with django_assert_max_num_queries(12):
+        assert alice_client.get(step_url(recovery, number)).status_code == 200
