@@ -110,3 +110,18 @@ def test_two_steps_without_javascript(browser, viewport, live_server, alice):
     recovery.refresh_from_db()
     assert recovery.feelings_in_own_words == "Tired, mostly." and recovery.no_trap_fits
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_my_plan_ticks_off_in_place(page, live_server, alice, assert_accessible):
+    make_recovery(alice).plan_items.create(owner=alice, title="Mock interview with Maya")
+    log_in(page, live_server, "alice@example.com")
+    page.get_by_role("link", name="See your whole plan").click()
+    heading(page, "My plan")
+    assert_accessible(page)
+    item = page.get_by_role("button", name="Done: Mock interview with Maya")
+    expect(item).to_have_attribute("aria-pressed", "false")
+    item.click()
+    expect(item).to_have_attribute("aria-pressed", "true")
+    expect(page).to_have_url(re.compile("/plan/$"))
+    assert_accessible(page)
