@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from apps.core.htmx import redirect_after_post, render_page_or_fragment
-from apps.core.shortcuts import get_owned_or_404
+from apps.core.htmx import render_page_or_fragment
+from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application
 
 from .drafts import DRAFTS, DRAFTS_BY_KEY
@@ -187,8 +187,11 @@ def delete(request, pk: int):
     feedback = get_owned_or_404(
         FeedbackRequest.objects.select_related("application"), request.user, pk=pk
     )
-    if request.method == "POST":
-        feedback.delete()
-        messages.success(request, "The request is deleted.")
-        return redirect_after_post(request, reverse("feedback:index"))
-    return render(request, "feedback/delete.html", {"feedback": feedback})
+    return confirm_then_delete(
+        request,
+        feedback,
+        template="feedback/delete.html",
+        context={"feedback": feedback},
+        success="The request is deleted.",
+        then=reverse("feedback:index"),
+    )

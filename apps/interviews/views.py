@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
-from apps.core.shortcuts import get_owned_or_404
+from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 
 from . import services
 from .forms import (
@@ -308,14 +308,13 @@ def interview_delete(request, pk: int):
     interview = get_owned_or_404(
         Interview.objects.select_related("application"), request.user, pk=pk
     )
-    if request.method == "POST":
-        interview.delete()
-        messages.success(request, "That round is deleted.")
-        return redirect_after_post(request, interview.application.get_absolute_url())
-    return render(
+    return confirm_then_delete(
         request,
-        "interviews/interview_delete.html",
-        {"interview": interview, "question_count": interview.questions.count()},
+        interview,
+        template="interviews/interview_delete.html",
+        context={"interview": interview, "question_count": interview.questions.count()},
+        success="That round is deleted.",
+        then=interview.application.get_absolute_url(),
     )
 
 
@@ -373,11 +372,14 @@ def question_edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def question_delete(request, pk: int):
     question = get_owned_or_404(Question.objects.select_related("interview"), request.user, pk=pk)
-    if request.method == "POST":
-        question.delete()
-        messages.success(request, "The question is deleted.")
-        return redirect_after_post(request, question.interview.get_absolute_url())
-    return render(request, "interviews/question_delete.html", {"question": question})
+    return confirm_then_delete(
+        request,
+        question,
+        template="interviews/question_delete.html",
+        context={"question": question},
+        success="The question is deleted.",
+        then=question.interview.get_absolute_url(),
+    )
 
 
 QUESTION_TABS = {

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseLocation
 
 from apps.core.htmx import redirect_after_post
-from apps.core.shortcuts import get_owned_or_404
+from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
 
 from . import services
@@ -84,11 +84,14 @@ def entry(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def delete(request, pk: int):
     entry = get_owned_or_404(Entry, request.user, pk=pk)
-    if request.method == "POST":
-        entry.delete()
-        messages.success(request, "The entry is deleted.")
-        return redirect_after_post(request, reverse("journal:index"))
-    return render(request, "journal/delete.html", {"entry": entry})
+    return confirm_then_delete(
+        request,
+        entry,
+        template="journal/delete.html",
+        context={"entry": entry},
+        success="The entry is deleted.",
+        then=reverse("journal:index"),
+    )
 
 
 @login_required
@@ -96,11 +99,14 @@ def delete(request, pk: int):
 def burn(request, pk: int):
     """Let a vent go: delete it for good, leaving nothing of it behind."""
     entry = get_owned_or_404(Entry.objects.filter(guide="vent"), request.user, pk=pk)
-    if request.method == "POST":
-        entry.delete()
-        messages.success(request, "It's gone, for good. We hope letting it out helped.")
-        return redirect_after_post(request, reverse("journal:index"))
-    return render(request, "journal/burn.html", {"entry": entry})
+    return confirm_then_delete(
+        request,
+        entry,
+        template="journal/burn.html",
+        context={"entry": entry},
+        success="It's gone, for good. We hope letting it out helped.",
+        then=reverse("journal:index"),
+    )
 
 
 # ---- Writing ------------------------------------------------------------------------------

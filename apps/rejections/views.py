@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseLocation
 
 from apps.core.htmx import redirect_after_post, render_fragment
-from apps.core.shortcuts import get_owned_or_404
+from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
 from apps.journal.guides import GUIDES_BY_KEY
@@ -299,11 +299,14 @@ def plan_item_done(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def plan_item_delete(request, pk: int):
     item = get_owned_or_404(PlanItem, request.user, pk=pk)
-    if request.method == "POST":
-        item.delete()
-        messages.success(request, "Removed from your plan.")
-        return redirect_after_post(request, reverse("rejections:plan"))
-    return render(request, "rejections/plan_item_delete.html", {"item": item})
+    return confirm_then_delete(
+        request,
+        item,
+        template="rejections/plan_item_delete.html",
+        context={"item": item},
+        success="Removed from your plan.",
+        then=reverse("rejections:plan"),
+    )
 
 
 @login_required

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
-from apps.core.shortcuts import get_owned_or_404
+from apps.core.htmx import render_fragment, render_page_or_fragment
+from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Interview, Question, Stage
 from apps.journal.models import Entry
 
@@ -148,12 +148,7 @@ def _strength_list_response(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def strength_delete(request, pk: int):
-    strength = get_owned_or_404(Strength, request.user, pk=pk)
-    if request.method == "POST":
-        strength.delete()
-        messages.success(request, f"“{strength}” is removed.")
-        return redirect_after_post(request, reverse("strengths:index"))
-    return render(request, "strengths/delete.html", {"thing": strength, "kind": "strength"})
+    return _delete_page(request, get_owned_or_404(Strength, request.user, pk=pk), "strength")
 
 
 # ---- Achievements and supporters -----------------------------------------------------------
@@ -205,11 +200,14 @@ def supporter_delete(request, pk: int):
 
 
 def _delete_page(request, thing, kind: str):
-    if request.method == "POST":
-        thing.delete()
-        messages.success(request, f"“{thing}” is removed.")
-        return redirect_after_post(request, reverse("strengths:index"))
-    return render(request, "strengths/delete.html", {"thing": thing, "kind": kind})
+    return confirm_then_delete(
+        request,
+        thing,
+        template="strengths/delete.html",
+        context={"thing": thing, "kind": kind},
+        success=f"“{thing}” is removed.",
+        then=reverse("strengths:index"),
+    )
 
 
 # ---- The timed exercise --------------------------------------------------------------------
