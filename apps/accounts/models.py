@@ -46,7 +46,7 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(
-        "what should we call you?",
+        "what would you like us to call you?",
         max_length=80,
         blank=True,
         help_text="Used to greet you and to sign the messages you draft.",

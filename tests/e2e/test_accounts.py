@@ -82,7 +82,7 @@ def test_account_pages(page, live_server, alice, assert_accessible):
     page.get_by_role("link", name="Settings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your settings")
     assert_accessible(page)
-    page.get_by_label("What should we call you?").fill("Ali")
+    page.get_by_label("What would you like us to call you?").fill("Ali")
     page.get_by_label("Time zone").select_option("Europe/Paris")
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_role("status")).to_contain_text("Your settings are saved.")
