@@ -161,10 +161,13 @@ def _step_context(recovery: Recovery, step, form) -> dict:
         "back_url": recovery.step_url(step.number - 1) if step.number > 1 else "",
     }
     if step.key == "reality":
+        # The join to interviews repeats an application once per round: count distinct.
         applications = Application.objects.for_user(user).aggregate(
-            total=Count("pk"),
+            total=Count("pk", distinct=True),
             interviewing=Count("pk", filter=Q(interviews__isnull=False), distinct=True),
-            not_selected=Count("pk", filter=Q(status=Application.Status.REJECTED)),
+            not_selected=Count(
+                "pk", filter=Q(status=Application.Status.REJECTED), distinct=True
+            ),
         )
         context |= {"reasons": COMMON_REASONS, "numbers": applications}
     elif step.key == "confidence":

@@ -277,3 +277,12 @@ def test_each_step_costs_a_bounded_number_of_queries(
     make_question(make_interview(recovery.application), outcome="struggled")
     with django_assert_max_num_queries(12):
         assert alice_client.get(step_url(recovery, number)).status_code == 200
+
+
+def test_step_2_counts_each_application_once(alice_client, alice):
+    recovery = make_recovery(alice)  # one application, not selected
+    for _ in range(3):
+        make_interview(recovery.application)
+    make_application(alice, status="applied")
+    body = alice_client.get(step_url(recovery, 2)).text
+    assert "You've applied for 2 jobs and reached interviews for 1. 1 didn't lead to an offer." in body
