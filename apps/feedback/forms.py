@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from apps.interviews.forms import DateInput
+from apps.core.forms import DateInput
 from apps.interviews.models import Application
 
 from .drafts import DRAFT_CHOICES

@@ -3,36 +3,9 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from apps.core.forms import DateInput, LocalDateTimeInput, one_to_five_field
+
 from .models import EXCITEMENT, GUT_FEELINGS, Application, Interview, Question, Stage
-
-
-def one_to_five_field(label: str, choices, help_text: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=list(choices),
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
-        help_text=help_text,
-        error_messages={"invalid_choice": "Choose one of the options, from 1 to 5."},
-    )
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """A native date-and-time picker, shown in the person's own time zone."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def now_for_input() -> datetime.datetime:

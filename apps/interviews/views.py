@@ -312,7 +312,7 @@ def interview_delete(request, pk: int):
         request,
         interview,
         template="interviews/interview_delete.html",
-        context={"interview": interview, "question_count": interview.questions.count()},
+        context={"interview": interview},
         success="That round is deleted.",
         then=interview.application.get_absolute_url(),
     )

@@ -1,7 +1,7 @@
 from django import forms
 from django.core import signing
 
-from apps.interviews.forms import DateInput
+from apps.core.forms import DateInput, one_to_five_field
 from apps.interviews.models import Application, Interview
 
 from .guides import GUIDE_CHOICES, MAX_PROMPTS
@@ -11,15 +11,7 @@ LINKS_SALT = "journal.entry-links"
 
 
 def mood_field(label: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=list(MOODS.items()),
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
-        error_messages={"invalid_choice": "Choose one of the five moods."},
-    )
+    return one_to_five_field(label, MOODS.items(), invalid="Choose one of the five moods.")
 
 
 def sign_links(user, application: Application | None, interview: Interview | None) -> str:

@@ -1,6 +1,6 @@
 from django import forms
 
-from apps.interviews.forms import DateInput
+from apps.core.forms import DateInput, one_to_five_field
 from apps.interviews.models import Application, Question
 from apps.journal.forms import mood_field
 
@@ -8,6 +8,10 @@ from .models import PlanItem, Rejection
 from .steps import FEELINGS, THINKING_TRAPS
 
 IMPACT = [(1, "A little"), (2, "Some"), (3, "Quite hard"), (4, "Hard"), (5, "Very hard")]
+
+
+def impact_field() -> forms.TypedChoiceField:
+    return one_to_five_field("How hard did it hit?", IMPACT)
 
 
 class RejectionForm(forms.ModelForm):
@@ -46,14 +50,7 @@ class RejectionForm(forms.ModelForm):
         self.fields["application"].required = False
         self.fields["application"].empty_label = "It's not in my list yet"
         self.fields["application"].label = "Which application?"
-        self.fields["impact"] = forms.TypedChoiceField(
-            label="How hard did it hit?",
-            choices=IMPACT,
-            coerce=int,
-            empty_value=None,
-            required=False,
-            widget=forms.RadioSelect(attrs={"class": "chips"}),
-        )
+        self.fields["impact"] = impact_field()
         self.fields["expected"].choices = Rejection.Expected.choices
 
     def clean(self):
@@ -78,14 +75,7 @@ class LandForm(forms.Form):
     feelings_in_own_words = forms.CharField(
         label="Or in your own words", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    impact = forms.TypedChoiceField(
-        label="How hard did it hit?",
-        choices=IMPACT,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
-    )
+    impact = impact_field()
     vent = forms.CharField(
         label="Want to vent? Write it out here. It stays private, and you can burn it later.",
         required=False,

@@ -165,9 +165,7 @@ def _step_context(recovery: Recovery, step, form) -> dict:
         applications = Application.objects.for_user(user).aggregate(
             total=Count("pk", distinct=True),
             interviewing=Count("pk", filter=Q(interviews__isnull=False), distinct=True),
-            not_selected=Count(
-                "pk", filter=Q(status=Application.Status.REJECTED), distinct=True
-            ),
+            not_selected=Count("pk", filter=Q(status=Application.Status.REJECTED), distinct=True),
         )
         context |= {"reasons": COMMON_REASONS, "numbers": applications}
     elif step.key == "confidence":

@@ -285,4 +285,6 @@ def test_step_2_counts_each_application_once(alice_client, alice):
         make_interview(recovery.application)
     make_application(alice, status="applied")
     body = alice_client.get(step_url(recovery, 2)).text
-    assert "You've applied for 2 jobs and reached interviews for 1. 1 didn't lead to an offer." in body
+    assert (
+        "You've applied for 2 jobs and reached interviews for 1. 1 didn't lead to an offer." in body
+    )
