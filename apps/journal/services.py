@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .guides import Guide
-from .models import Entry, answers_search_text, pack_tags
+from .models import MOODS, Entry, answers_search_text, pack_tags
 
 
 class StaleVersion(Exception):
@@ -57,3 +57,60 @@ def update_entry(user, entry_id: int, version: int, fields: dict, **extra) -> Sa
             raise Entry.DoesNotExist
         raise StaleVersion(current[0])
     return Saved(entry_id, version + 1, now)
+
+
+# ---- Two copies of one entry ----------------------------------------------------------------
+
+TEXT_FIELDS = ("title", "body")
+
+
+def _joined(saved: str, yours: str) -> str:
+    """Both texts, the saved one first; yours only once if it is already there."""
+    if not yours.strip() or yours.strip() in saved:
+        return saved
+    if not saved.strip() or saved.strip() in yours:
+        return yours
+    return f"{saved.rstrip()}\n\n{yours.lstrip()}"
+
+
+def keep_both(saved: Entry, yours: dict) -> dict:
+    """The fields to save when the person keeps both copies: every text of theirs follows
+    the saved one; moods and the date are theirs (the newest choice); tags from both."""
+    answers = list(saved.answers)
+    for index, answer in enumerate(yours["answers"]):
+        if index < len(answers):
+            answers[index] = _joined(answers[index] or "", answer)
+        else:
+            answers.append(answer)
+    merged = dict(yours)
+    merged["answers"] = answers
+    for name in TEXT_FIELDS:
+        merged[name] = _joined(getattr(saved, name), yours[name])
+    merged["tags"] = list(dict.fromkeys([*saved.tag_list, *yours["tags"]]))
+    return merged
+
+
+def differences(saved: Entry, yours: dict) -> list[dict]:
+    """What differs between the saved entry and this copy, as the person would read it."""
+
+    def mood(value):
+        return MOODS.get(value, "Not chosen")
+
+    pairs = [("Title", saved.title, yours["title"])]
+    pairs += [
+        (prompt, saved.answers[index] if index < len(saved.answers) else "", answer)
+        for index, (prompt, answer) in enumerate(zip(saved.prompts, yours["answers"], strict=False))
+    ]
+    pairs += [
+        ("In your own words", saved.body, yours["body"]),
+        ("Mood before", mood(saved.mood_before), mood(yours["mood_before"])),
+        ("Mood after", mood(saved.mood_after), mood(yours["mood_after"])),
+        ("Tags", ", ".join(saved.tag_list), ", ".join(yours["tags"])),
+    ]
+    if "written_on" in yours:
+        pairs.append(("Date", saved.written_on, yours["written_on"]))
+    return [
+        {"label": label, "saved": theirs, "yours": mine}
+        for label, theirs, mine in pairs
+        if str(theirs).strip() != str(mine).strip()
+    ]

@@ -197,9 +197,7 @@ def _step(request, sections: list[str]) -> int | None:
     return None
 
 
-def _render_writer(
-    request, entry, guide, text_form, links_form, *, status=200, conflict=False, links_token=""
-):
+def _render_writer(request, entry, guide, text_form, links_form, *, status=200, links_token=""):
     sections = _sections(text_form.prompts)
     step = _step(request, sections)
     action = entry.get_write_url() if entry else f"{reverse('journal:write_new')}?guide={guide.key}"
@@ -223,7 +221,6 @@ def _render_writer(
             "action": action,
             "links_token": links_token,
             "version": entry.version if entry else 0,
-            "conflict": conflict,
             "tag_suggestions": sorted({t for packed in tags for t in packed.split("|") if t})[
                 :TAG_SUGGESTIONS
             ],
@@ -263,20 +260,29 @@ def _save(request, entry_id: int | None, guide, prompts, entry: Entry | None = N
     if finishing:
         extra["is_draft"] = False
 
+    write_url = reverse("journal:write", args=[entry_id]) if entry_id else ""
+    go = request.POST.get("go", request.POST.get("at_step", ""))
+    resolve = request.POST.get("resolve", "")
+    fields = text_form.entry_fields()
+    if entry is not None and resolve == "theirs":
+        return _to_writer(request, write_url, go)
+    if entry is not None and resolve == "both":
+        fields = services.keep_both(entry, fields)
+
     try:
         if entry_id is None:
-            saved = services.create_entry(request.user, guide, text_form.entry_fields(), **extra)
+            saved = services.create_entry(request.user, guide, fields, **extra)
         else:
             version = request.POST.get("version", "")
             saved = services.update_entry(
                 request.user,
                 entry_id,
                 int(version) if version.isdigit() else -1,
-                text_form.entry_fields(),
+                fields,
                 **extra,
             )
     except services.StaleVersion:
-        return _conflict(request, entry, guide, text_form, links_form, autosave)
+        return _conflict(request, entry, guide, text_form, autosave)
     except Entry.DoesNotExist:
         raise Http404 from None
 
@@ -292,33 +298,51 @@ def _save(request, entry_id: int | None, guide, prompts, entry: Entry | None = N
     if "leave" in request.POST:
         messages.success(request, "Your draft is saved. Come back to it whenever you like.")
         return redirect_after_post(request, reverse("journal:index"))
-    go = request.POST.get("go", "")
+    return _to_writer(request, write_url, go, saved_message="Saved.")
+
+
+def _to_writer(request, write_url: str, go: str, saved_message: str = ""):
+    """Back to the writer, at step `go` (or every question on one page)."""
     target = f"{write_url}?step={go}" if go.isdigit() else write_url
     if request.htmx:
         return HttpResponseLocation(target, target="#writer", select="#writer", swap="outerHTML")
-    messages.success(request, "Saved.")
+    if saved_message:
+        messages.success(request, saved_message)
     return redirect(target)
 
 
-def _conflict(request, entry, guide, text_form, links_form, autosave):
+# Posted fields that are about this one request, not the text: a conflict view doesn't
+# carry them into the person's choice.
+NOT_CARRIED = {"csrfmiddlewaretoken", "version", "finish", "leave", "resolve", "links"}
+
+
+def _conflict(request, entry, guide, text_form, autosave):
+    """Two copies of one entry: show both, side by side, and let the person choose."""
     message = (
-        "This entry was changed in another tab or window, so this copy wasn't saved. "
-        "Your text is still here: copy it, then reload to see the latest version."
+        "This entry was changed in another tab or window, so this copy wasn't saved yet. "
+        "Nothing is lost: choose what to keep."
     )
     if autosave:
-        return JsonResponse(
-            {
-                "error": message,
-                "yours": {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"},
-            },
-            status=409,
-        )
-    return _render_writer(
+        return JsonResponse({"error": message}, status=409)
+    saved = get_owned_or_404(Entry, request.user, pk=entry.pk)
+    carried = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in NOT_CARRIED
+        for value in values
+    ]
+    return render(
         request,
-        entry,
-        guide,
-        text_form,
-        links_form or EntryLinksForm(user=request.user),
+        "journal/write.html",
+        {
+            "entry": saved,
+            "guide": guide,
+            "conflict": {
+                "differences": services.differences(saved, text_form.entry_fields()),
+                "version": saved.version,
+                "carried": carried,
+                "action": saved.get_write_url(),
+            },
+        },
         status=409,
-        conflict=message,
     )

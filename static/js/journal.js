@@ -1,11 +1,12 @@
 // Journal autosave: nothing typed is ever lost.
 //
 // - Saves about two seconds after typing pauses, and when a field loses focus.
-// - Each save carries the version it started from; the server refuses a stale one (409)
-//   and this page then stops saving, keeps the text on screen and says why.
-// - When the server can't be reached, the text stays here, the status says so, and the
-//   save is retried. Nothing is written to localStorage.
-// - Leaving with unsaved text asks first.
+// - Each save carries the version it started from; the server refuses a stale one (409),
+//   and this page then asks the server for its conflict view: both texts side by side,
+//   and the person chooses what to keep. Nothing is overwritten without asking.
+// - When the server can't be reached (autosave, or Next, Back and Finish), the text stays
+//   here, the status says so, and the save is retried until it lands. Until then
+//   drafts.js keeps a copy on this device; leaving with unsaved text asks first.
 (function () {
   "use strict";
 
@@ -19,6 +20,7 @@
   var blocked = false;
   var retries = 0;
   var waitingSubmit = null;
+  var conflicted = false;
 
   function writer() {
     return document.querySelector("form[data-autosave]");
@@ -76,29 +78,31 @@
         if (result.status === 200) {
           var version = form.querySelector("[data-version]");
           if (version) version.value = result.data.version;
-          adoptUrl(form, result.data.url);
           dirty = changesSinceSend > 0;
+          if (!dirty) form.dispatchEvent(new CustomEvent("rebound:saved", { bubbles: true }));
+          adoptUrl(form, result.data.url);
           status(dirty ? "Saving soon…" : "Saved at " + result.data.saved_at);
           if (dirty) schedule(PAUSE_MS);
         } else if (result.status === 409) {
           blocked = true;
+          conflicted = true;
           status(result.data.error);
-          announceConflict(result.data.error);
         } else if (result.status === 422) {
           status("This couldn't be saved: please check the highlighted answers, then save again.");
         } else {
           throw new Error("status " + result.status);
         }
       })
-      .catch(function () {
-        var delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)];
-        retries += 1;
-        status("Not saved yet: Rebound can't be reached. Your text is safe on this page. Trying again…");
-        schedule(delay);
-      })
+      .catch(retryLater)
       .finally(function () {
         inFlight = null;
-        if (waitingSubmit) {
+        if (conflicted) {
+          // Ask for the conflict view: the same form, sent as a step, answers 409 with
+          // both texts side by side.
+          conflicted = false;
+          waitingSubmit = null;
+          form.requestSubmit();
+        } else if (waitingSubmit) {
           var pending = waitingSubmit;
           waitingSubmit = null;
           pending.form.requestSubmit(pending.submitter || undefined);
@@ -106,16 +110,21 @@
       });
   }
 
-  function announceConflict(message) {
-    var form = writer();
-    if (!form || form.querySelector("[data-conflict]")) return;
-    var alert = document.createElement("div");
-    alert.className = "form-errors";
-    alert.setAttribute("role", "alert");
-    alert.setAttribute("data-conflict", "");
-    alert.textContent = message;
-    form.insertBefore(alert, form.querySelector(".step"));
+  function retryLater() {
+    var delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)];
+    retries += 1;
+    dirty = true;
+    status(
+      navigator.onLine === false
+        ? "Not saved yet: you're offline. Your text is safe on this page and this device. It will save when you're back online."
+        : "Not saved yet: Rebound can't be reached. Your text is safe on this page. Trying again…",
+    );
+    schedule(delay);
   }
+
+  window.addEventListener("online", function () {
+    if (writer() && dirty && !blocked) save();
+  });
 
   document.addEventListener("input", function (event) {
     var form = writer();
@@ -141,6 +150,8 @@
 
   // Step navigation and "Finish" post the whole form through htmx. Let any save in
   // flight land first, so the form carries the newest version and no tab refuses itself.
+  // The text stays "unsaved" until the server answers that it has it: a step sent while
+  // offline, or answered with a server error, is retried by autosave.
   document.addEventListener("htmx:before:request", function (event) {
     var form = writer();
     var ctx = event.detail && event.detail.ctx;
@@ -151,10 +162,27 @@
       waitingSubmit = { form: form, submitter: ctx.request && ctx.request.submitter };
       return;
     }
-    dirty = false;
+    changesSinceSend = 0;
     form.querySelectorAll("textarea, input[type=text]").forEach(function (field) {
       field.readOnly = true;
     });
+  });
+
+  document.addEventListener("htmx:after:request", function (event) {
+    var form = writer();
+    var ctx = event.detail && event.detail.ctx;
+    if (!form || !ctx || ctx.sourceElement !== form || !ctx.response) return;
+    if (ctx.response.status < 400) {
+      retries = 0;
+      dirty = changesSinceSend > 0;
+    } else if (ctx.response.status >= 500) {
+      retryLater();
+    }
+  });
+
+  document.addEventListener("htmx:error", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    if (writer() && ctx && ctx.sourceElement === writer()) retryLater();
   });
 
   document.addEventListener("htmx:finally:request", function () {
@@ -164,6 +192,19 @@
       field.readOnly = false;
     });
   });
+
+  // A new writer swapped in (the next step, or the entry after a conflict is settled)
+  // starts from what the server just sent.
+  document.addEventListener("htmx:after:swap", function () {
+    var form = writer();
+    if (form && !form.dataset.started) {
+      form.dataset.started = "1";
+      blocked = false;
+      dirty = false;
+      retries = 0;
+    }
+  });
+  if (writer()) writer().dataset.started = "1";
 
   window.addEventListener("beforeunload", function (event) {
     if (writer() && (dirty || inFlight)) {

@@ -5,28 +5,101 @@
   // Lets the stylesheet show controls that need JavaScript, and hide their fallbacks.
   document.documentElement.classList.add("js");
 
-  // htmx never replaces a page with an error page mid-entry: the config in base.html
-  // leaves 5xx answers unswapped, and this says, calmly, what happened, while everything
-  // the person typed stays where it is.
-  function say(text) {
-    var region = document.getElementById("messages");
-    if (!region) return;
-    var message = document.createElement("p");
-    message.className = "message message--warning";
-    message.textContent = text;
-    region.replaceChildren(message);
+  // Which answers htmx swaps in is set once, in base.html's htmx-config. With DEBUG on,
+  // django-htmx's debug script adds "4xx" and "5xx" to it, which would hide every 422
+  // form-with-errors answer under `make run`: put the project's own list back.
+  var configMeta = document.querySelector('meta[name="htmx-config"]');
+  if (window.htmx && configMeta) {
+    htmx.config.noSwap = JSON.parse(configMeta.content).noSwap;
   }
 
-  document.addEventListener("htmx:response:error", function (event) {
-    var ctx = event.detail && event.detail.ctx;
-    if (ctx && ctx.response && ctx.response.status >= 500) {
-      say("Something went wrong on our side, so that wasn't saved. What you typed is still here. Please try again in a moment.");
+  // When a request fails, say so calmly where the person is looking (beside the form they
+  // sent), and keep everything they typed where it is.
+  function say(text, near) {
+    var form = near && near.closest ? near.closest("form") : null;
+    var element;
+    if (form) {
+      element = form.querySelector("[data-request-status]");
+      if (!element) {
+        element = document.createElement("p");
+        element.className = "message message--warning request-status";
+        element.setAttribute("role", "alert");
+        element.setAttribute("data-request-status", "");
+        var actions = near.closest(".button-row, .form-actions, .writer__actions, .walkthrough__actions");
+        if (actions && form.contains(actions)) {
+          actions.parentNode.insertBefore(element, actions);
+        } else {
+          form.appendChild(element);
+        }
+      }
+    } else {
+      element = document.getElementById("messages");
+      if (!element) return;
+      var message = document.createElement("p");
+      message.className = "message message--warning";
+      element.replaceChildren(message);
+      element = message;
     }
+    element.textContent = text;
+    if (element.scrollIntoView) element.scrollIntoView({ block: "nearest" });
+  }
+
+  function unsay(near) {
+    var form = near && near.closest ? near.closest("form") : null;
+    var element = form && form.querySelector("[data-request-status]");
+    if (element) element.remove();
+  }
+
+  var KEPT = " What you typed is still here.";
+  var FAILURES = {
+    403: "That wasn't saved: your session may have ended, or this page is out of date." + KEPT + " Log in again in another tab, then try again.",
+    404: "That wasn't saved: this may have been deleted in another tab." + KEPT + " You can copy it from here.",
+    413: "That's too much to save in one go." + KEPT + " Try saving a shorter part.",
+    429: "That wasn't saved: there were a lot of tries in a short time." + KEPT + " Please wait a minute, then try again.",
+  };
+  var SERVER_ERROR = "Something went wrong on our side, so that wasn't saved." + KEPT + " Please try again in a moment.";
+  var OTHER_ERROR = "That couldn't be saved." + KEPT + " Please try again.";
+  var UNREACHABLE = "We couldn't reach Rebound, so that wasn't saved." + KEPT + " Check your connection, then try again.";
+  var OFFLINE = "You're offline, so that wasn't sent. What you typed is still here, and kept on this device. Try again when you're back online.";
+
+  // Captured at the window, before django-htmx's debug handler (DEBUG only) can replace
+  // the whole page, and everything typed on it, with an error page.
+  window.addEventListener(
+    "htmx:response:error",
+    function (event) {
+      event.stopPropagation();
+      var ctx = event.detail && event.detail.ctx;
+      var status = ctx && ctx.response ? ctx.response.status : 0;
+      if (status === 409 || status === 422) return; // the answer itself says what to do
+      say(status >= 500 ? SERVER_ERROR : FAILURES[status] || OTHER_ERROR, ctx && ctx.sourceElement);
+    },
+    true,
+  );
+
+  document.addEventListener("htmx:error", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    say(navigator.onLine === false ? OFFLINE : UNREACHABLE, ctx && ctx.sourceElement);
   });
 
-  document.addEventListener("htmx:error", function () {
-    say("We couldn't reach Rebound, so that wasn't saved. What you typed is still here. Check your connection and try again.");
+  document.addEventListener("htmx:after:request", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    if (ctx && ctx.response && ctx.response.status < 400) unsay(ctx.sourceElement);
   });
+
+  // drafts.js stops a plain form from being sent while offline (the browser would show
+  // its own error page instead of the form).
+  document.addEventListener("rebound:offline-submit", function (event) {
+    say(OFFLINE, event.detail.form.querySelector("[type=submit]") || event.detail.form);
+  });
+
+  // Going offline is said once, quietly, at the top of the page.
+  function connection() {
+    var banner = document.querySelector("[data-offline-banner]");
+    if (banner) banner.hidden = navigator.onLine !== false;
+  }
+  window.addEventListener("online", connection);
+  window.addEventListener("offline", connection);
+  connection();
 
   // Quick picks for a date field: <div data-quick-dates="field-id"><button data-days="7">.
   function isoDate(date) {

@@ -5,12 +5,16 @@ download. Without one, these tests are skipped with the reason printed, except u
 CI, where a missing browser fails the run.
 """
 
+import importlib.util
 import os
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import override_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
 # run beside one unless told it is safe, which it is here (one test at a time).
@@ -97,3 +101,45 @@ def _quick_failures(request):
     """Fail in seconds, not half a minute, when something the test waits for never shows."""
     if "page" in request.fixturenames:
         request.getfixturevalue("page").set_default_timeout(8_000)
+
+
+# ---- Served the way `make run` serves it ---------------------------------------------------
+
+# What the test run keeps its own: its database, static files without collectstatic, a
+# fast hasher, plain HTTP for the live server, and mail kept in memory to read.
+KEPT_FOR_TESTS = {
+    "DATABASES",
+    "STORAGES",
+    "PASSWORD_HASHERS",
+    "SECURE_SSL_REDIRECT",
+    "MAILERS",
+    "EMAIL_BACKEND",
+}
+
+
+@cache
+def make_run_settings() -> dict:
+    """config/settings.py read again with the environment `make run` gives it (DEBUG=true)."""
+    path = Path(settings.BASE_DIR) / "config" / "settings.py"
+    spec = importlib.util.spec_from_file_location("settings_as_make_run_serves", path)
+    module = importlib.util.module_from_spec(spec)
+    with mock.patch.dict(os.environ, {"DEBUG": "true"}):
+        spec.loader.exec_module(module)
+    return {name: getattr(module, name) for name in dir(module) if name.isupper()}
+
+
+@pytest.fixture(autouse=True, params=["make run"])
+def served_as(request):
+    """Every browser test runs against the settings `make run` serves with (DEBUG on, so
+    django-htmx's debug script is on the page too). A test that must also hold in
+    production parametrizes this with "production" (DEBUG off)."""
+    if request.param == "production":
+        overrides = {"DEBUG": False}
+    else:
+        overrides = {
+            name: value
+            for name, value in make_run_settings().items()
+            if name not in KEPT_FOR_TESTS and getattr(settings, name, None) != value
+        }
+    with override_settings(**overrides):
+        yield request.param

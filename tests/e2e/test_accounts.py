@@ -100,6 +100,9 @@ def test_account_pages(page, live_server, alice, assert_accessible):
     assert_accessible(page)
 
 
+# `make run` serves Django's own debug page for a missing address; the styled page is
+# what a deployment (DEBUG off) shows.
+@pytest.mark.parametrize("served_as", ["production"], indirect=True)
 def test_missing_page(page, live_server, assert_accessible):
     response = page.goto(f"{live_server.url}/no-such-page/")
     assert response.status == 404

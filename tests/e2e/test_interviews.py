@@ -173,7 +173,9 @@ def test_a_server_error_loses_nothing(page, live_server, alice):
     page.get_by_label("What went well").fill("A long, careful answer about the design critique.")
     page.get_by_role("button", name="Save interview").first.click()
 
-    expect(page.get_by_role("status")).to_contain_text("What you typed is still here.")
+    said = page.get_by_role("alert").filter(has_text="What you typed is still here.")
+    expect(said).to_contain_text("Something went wrong on our side")
+    expect(said).to_be_in_viewport()  # said beside the button pressed, even on a phone
     expect(page.get_by_label("What went well")).to_have_value(
         "A long, careful answer about the design critique."
     )

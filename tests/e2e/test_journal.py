@@ -74,14 +74,18 @@ def test_a_guided_entry_prompt_by_prompt(page, live_server, alice, assert_access
     assert_accessible(page)
 
 
-def test_a_stale_tab_is_refused_and_keeps_its_text(page, context, live_server, alice):
+def two_tabs_on(entry, page, context, live_server):
+    second = context.new_page()
+    second.set_default_timeout(8_000)
+    for tab in (page, second):
+        tab.goto(f"{live_server.url}{entry.get_write_url()}")
+    return page, second
+
+
+def test_a_stale_tab_shows_both_texts_and_can_keep_both(page, context, live_server, alice):
     log_in(page, live_server, "alice@example.com")
     entry = make_entry(alice, guide="free", answers=["Start."])
-    first_tab = page
-    second_tab = context.new_page()
-    second_tab.set_default_timeout(8_000)
-    for tab in (first_tab, second_tab):
-        tab.goto(f"{live_server.url}{entry.get_write_url()}")
+    first_tab, second_tab = two_tabs_on(entry, page, context, live_server)
 
     first_tab.get_by_label("What is on your mind right now?").fill("Written in the first tab.")
     first_tab.get_by_label("What is on your mind right now?").blur()
@@ -90,10 +94,122 @@ def test_a_stale_tab_is_refused_and_keeps_its_text(page, context, live_server, a
     box = second_tab.get_by_label("What is on your mind right now?")
     box.fill("Written in the second tab, from an old copy.")
     box.blur()
-    expect(second_tab.get_by_role("alert")).to_contain_text("changed in another tab")
-    expect(box).to_have_value("Written in the second tab, from an old copy.")
+    expect(second_tab.get_by_role("heading", level=1)).to_have_text(
+        "This entry changed in another tab"
+    )
+    mine = second_tab.locator("[data-conflict-side=yours]")
+    saved = second_tab.locator("[data-conflict-side=saved]")
+    expect(mine).to_contain_text("Written in the second tab, from an old copy.")
+    expect(saved).to_contain_text("Written in the first tab.")
     entry.refresh_from_db()
     assert entry.answers[0] == "Written in the first tab."
+
+    second_tab.get_by_role("button", name="Keep both").click()
+    expect(second_tab.locator("form[data-autosave]")).to_be_visible()
+    expect(box).to_have_value(
+        "Written in the first tab.\n\nWritten in the second tab, from an old copy."
+    )
+    entry.refresh_from_db()
+    assert entry.answers[0] == (
+        "Written in the first tab.\n\nWritten in the second tab, from an old copy."
+    )
+
+    # The guard still guards: the first tab is now the stale one, and is asked in turn.
+    first_tab.get_by_label("What is on your mind right now?").fill("The first tab again.")
+    first_tab.get_by_label("What is on your mind right now?").blur()
+    expect(first_tab.locator("[data-conflict-side=saved]")).to_contain_text(
+        "Written in the second tab, from an old copy."
+    )
+    entry.refresh_from_db()
+    assert "The first tab again." not in entry.answers[0]
+
+
+def test_next_from_a_stale_tab_can_keep_mine_or_the_saved_one(page, context, live_server, alice):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="learned", answers=["Old."])
+    url = f"{live_server.url}{entry.get_write_url()}?step=2"
+    page.goto(url)
+    other = context.new_page()
+    other.set_default_timeout(8_000)
+    other.goto(url)
+    question = "What made the good moments good?"
+
+    other.get_by_label(question).fill("Saved from the other tab.")
+    other.get_by_role("button", name="Next").click()
+    expect(other.get_by_text("Step 3 of 8")).to_be_visible()
+
+    page.route(
+        "**/write/",
+        lambda route: (
+            route.abort() if route.request.headers.get("x-autosave") else route.continue_()
+        ),
+    )
+    page.get_by_label(question).fill("Mine, from the stale tab.")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("This entry changed in another tab")
+    page.get_by_role("button", name="Keep what I just wrote").click()
+    expect(page.get_by_text("Step 3 of 8")).to_be_visible()
+    page.unroute("**/write/")
+    entry.refresh_from_db()
+    assert entry.answers[0] == "Mine, from the stale tab."
+
+    # The other tab is the stale one now: even Back asks before anything is saved over.
+    other.get_by_role("button", name="Back").click()
+    expect(other.locator("[data-conflict-side=saved]")).to_contain_text("Mine, from the stale tab.")
+    other.get_by_role("button", name="Keep the saved one").click()
+    expect(other.get_by_text("Step 2 of 8")).to_be_visible()
+    expect(other.get_by_label(question)).to_have_value("Mine, from the stale tab.")
+
+
+def test_offline_then_next_saves_when_back_and_asks_before_leaving(
+    page, context, live_server, alice
+):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="learned")
+    page.goto(f"{live_server.url}{entry.get_write_url()}?step=2")
+    question = page.get_by_label("What made the good moments good?")
+
+    context.set_offline(True)
+    question.fill("A sentence typed with no signal.")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("alert").filter(has_text="You're offline")).to_be_in_viewport()
+    expect(question).to_have_value("A sentence typed with no signal.")
+
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Bad day?").click()
+    assert dialogs == ["beforeunload"]
+    expect(question).to_have_value("A sentence typed with no signal.")
+
+    context.set_offline(False)  # and nothing more is typed
+    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=15_000)
+    entry.refresh_from_db()
+    assert entry.answers[0] == "A sentence typed with no signal."
+
+
+def test_a_server_error_on_next_keeps_the_text_and_retries(page, live_server, alice):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="learned")
+    page.goto(f"{live_server.url}{entry.get_write_url()}?step=2")
+    failures = []
+
+    def fail_once(route):
+        sent_by_next = route.request.headers.get("hx-request") == "true"
+        if route.request.method == "POST" and sent_by_next and not failures:
+            failures.append(1)
+            route.fulfill(status=502, body="Bad gateway")
+        else:
+            route.continue_()
+
+    page.route("**/write/", fail_once)
+    page.get_by_label("What made the good moments good?").fill("Kept through a bad gateway.")
+    page.get_by_role("button", name="Next").click()
+    expect(
+        page.get_by_role("alert").filter(has_text="Something went wrong on our side")
+    ).to_be_in_viewport()
+    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=15_000)
+    entry.refresh_from_db()
+    assert entry.answers[0] == "Kept through a bad gateway."
 
 
 def test_text_stays_while_offline_and_saves_when_back(page, live_server, alice):
