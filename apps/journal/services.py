@@ -41,7 +41,20 @@ def create_entry(user, guide: Guide, fields: dict, **extra) -> Saved:
 
 
 def update_entry(user, entry_id: int, version: int, fields: dict, **extra) -> Saved:
-    """Save over `version` only: one UPDATE, guarded by the version the edit started from.
+    """Save over `version` only: one UPDATE, guarded by the version the edit started from."""
+    return _update_if_current(user, entry_id, version, **_columns(fields), **extra)
+
+
+def update_answers(user, entry_id: int, version: int, answers: list[str]) -> Saved:
+    """Save a guide's answers alone (as the recovery walk-through does), under the same
+    version guard as autosave: a copy older than the entry is refused, never saved over."""
+    return _update_if_current(
+        user, entry_id, version, answers=answers, answers_text=answers_search_text(answers)
+    )
+
+
+def _update_if_current(user, entry_id: int, version: int, **columns) -> Saved:
+    """One UPDATE that matches only the version the copy was made from.
 
     If nothing matched, one more query tells a missing entry (404) from a stale copy.
     """
@@ -49,7 +62,7 @@ def update_entry(user, entry_id: int, version: int, fields: dict, **extra) -> Sa
     updated = (
         Entry.objects.for_user(user)
         .filter(pk=entry_id, version=version)
-        .update(**_columns(fields), **extra, version=F("version") + 1, updated_at=now)
+        .update(**columns, version=F("version") + 1, updated_at=now)
     )
     if not updated:
         current = Entry.objects.for_user(user).filter(pk=entry_id).values_list("version").first()
@@ -64,7 +77,7 @@ def update_entry(user, entry_id: int, version: int, fields: dict, **extra) -> Sa
 TEXT_FIELDS = ("title", "body")
 
 
-def _joined(saved: str, yours: str) -> str:
+def join_texts(saved: str, yours: str) -> str:
     """Both texts, the saved one first; yours only once if it is already there."""
     if not yours.strip() or yours.strip() in saved:
         return saved
@@ -79,13 +92,13 @@ def keep_both(saved: Entry, yours: dict) -> dict:
     answers = list(saved.answers)
     for index, answer in enumerate(yours["answers"]):
         if index < len(answers):
-            answers[index] = _joined(answers[index] or "", answer)
+            answers[index] = join_texts(answers[index] or "", answer)
         else:
             answers.append(answer)
     merged = dict(yours)
     merged["answers"] = answers
     for name in TEXT_FIELDS:
-        merged[name] = _joined(getattr(saved, name), yours[name])
+        merged[name] = join_texts(getattr(saved, name), yours[name])
     merged["tags"] = list(dict.fromkeys([*saved.tag_list, *yours["tags"]]))
     return merged
 

@@ -64,8 +64,15 @@ class RejectionForm(forms.ModelForm):
         return cleaned
 
 
+def entry_version_field() -> forms.IntegerField:
+    """The version of the journal entry a step's text came from, so a save never goes
+    over words written since (in the journal, or in another tab)."""
+    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+
 class LandForm(forms.Form):
     hide_optional_marker = True  # every step says up front that all of it is optional
+    entry_version = entry_version_field()
     feelings = forms.MultipleChoiceField(
         label="What are you feeling? Tick any that fit.",
         choices=FEELINGS,
@@ -140,6 +147,7 @@ class AnswersForm(forms.Form):
     """The prompts of one journal guide, each optional."""
 
     hide_optional_marker = True
+    entry_version = entry_version_field()
 
     def __init__(self, *args, prompts, **kwargs):
         super().__init__(*args, **kwargs)

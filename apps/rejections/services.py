@@ -7,6 +7,7 @@ from apps.feedback.drafts import DRAFTS_BY_KEY
 from apps.feedback.models import FeedbackRequest
 from apps.feedback.services import contact_from_interviewers, fill_draft
 from apps.interviews.models import Application, Question
+from apps.journal import services as journal
 from apps.journal.guides import GUIDES_BY_KEY
 from apps.journal.models import Entry, answers_search_text
 from apps.strengths.models import Achievement, Strength
@@ -30,34 +31,46 @@ def start_recovery(user, rejection: Rejection, company: str = "", role: str = ""
     return Recovery.objects.create(owner=user, rejection=rejection)
 
 
-def save_guided_entry(recovery: Recovery, guide_key: str, answers: list[str]) -> Entry | None:
-    """One journal entry per guide per recovery, linked to the rejection; updated on return."""
-    entry = (
+def guided_entry(recovery: Recovery, guide_key: str) -> Entry | None:
+    """The journal entry this recovery wrote with one guide, if it has written one."""
+    return (
         Entry.objects.for_user(recovery.owner)
         .filter(rejection=recovery.rejection, guide=guide_key)
         .first()
     )
-    if entry is None and not any(answer.strip() for answer in answers):
-        return None
-    if entry is None:
-        entry = Entry(
+
+
+def save_guided_entry(
+    recovery: Recovery, guide_key: str, answers: list[str], version: int | None
+) -> None:
+    """One journal entry per guide per recovery, linked to the rejection.
+
+    The first save with words creates it; later ones go through the journal's version
+    check, so words added in the journal (or another tab) since are never saved over:
+    `journal.services.StaleVersion` says so instead.
+    """
+    entry = guided_entry(recovery, guide_key)
+    if entry is not None:
+        journal.update_answers(recovery.owner, entry.pk, -1 if version is None else version, answers)
+    elif any(answer.strip() for answer in answers):
+        Entry.objects.create(
             owner=recovery.owner,
             guide=guide_key,
             prompts=list(GUIDES_BY_KEY[guide_key].prompts),
+            answers=answers,
+            answers_text=answers_search_text(answers),
             rejection=recovery.rejection,
             application=recovery.application,
             is_draft=False,
         )
-    entry.answers = answers
-    entry.answers_text = answers_search_text(answers)
-    entry.version += 1 if entry.pk else 0
-    entry.save()
-    return entry
 
 
-def save_vent(recovery: Recovery, text: str) -> Entry | None:
-    answers = [text] + [""] * (len(GUIDES_BY_KEY["vent"].prompts) - 1)
-    return save_guided_entry(recovery, "vent", answers) if text.strip() else None
+def save_vent(recovery: Recovery, text: str, version: int | None) -> None:
+    """The vent box is the vent entry's first answer; its other answers stay as they are."""
+    entry = guided_entry(recovery, "vent")
+    answers = (entry and list(entry.answers)) or [""] * len(GUIDES_BY_KEY["vent"].prompts)
+    answers[0] = text
+    save_guided_entry(recovery, "vent", answers, version)
 
 
 def add_confidence(

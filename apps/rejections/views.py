@@ -13,6 +13,7 @@ from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
 from apps.journal.guides import GUIDES_BY_KEY
+from apps.journal.services import StaleVersion, join_texts
 from apps.journal.models import Entry
 from apps.strengths.models import Achievement, Strength
 
@@ -77,24 +78,29 @@ def _questions(recovery: Recovery):
 
 
 def _entry_answers(recovery: Recovery, guide_key: str) -> dict:
-    entry = (
-        Entry.objects.for_user(recovery.owner)
-        .filter(rejection=recovery.rejection, guide=guide_key)
-        .first()
-    )
-    return {f"answer_{i}": answer for i, answer in enumerate(entry.answers)} if entry else {}
+    """A step's text as the journal holds it now, with the version it was read at."""
+    entry = services.guided_entry(recovery, guide_key)
+    if entry is None:
+        return {}
+    return {
+        **{f"answer_{i}": answer for i, answer in enumerate(entry.answers)},
+        "entry_version": entry.version,
+    }
 
 
 def _form_for(recovery: Recovery, key: str, data=None):
     """The form of one step, filled with what was saved before so returning resumes it."""
     rejection = recovery.rejection
     if key == "land":
+        vent = _entry_answers(recovery, "vent")
         return LandForm(
             data,
             initial={
                 "feelings": recovery.feelings,
                 "feelings_in_own_words": recovery.feelings_in_own_words,
                 "impact": rejection.impact,
+                "vent": vent.get("answer_0", ""),
+                "entry_version": vent.get("entry_version"),
             },
         )
     if key == "reality":
@@ -129,7 +135,7 @@ def _save_step(request, recovery: Recovery, key: str, form) -> None:
         recovery.feelings_in_own_words = data["feelings_in_own_words"]
         recovery.rejection.impact = data["impact"]
         recovery.rejection.save(update_fields=["impact", "updated_at"])
-        services.save_vent(recovery, data["vent"])
+        services.save_vent(recovery, data["vent"], data["entry_version"])
     elif key == "reality":
         recovery.thinking_traps = form.traps()
         recovery.no_trap_fits = data["no_trap_fits"]
@@ -138,12 +144,10 @@ def _save_step(request, recovery: Recovery, key: str, form) -> None:
             recovery, data["strength"], data["evidence"], data["achievement"], data["great_answer"]
         )
     elif key == "learned":
-        services.save_guided_entry(recovery, "learned", form.answers())
+        services.save_guided_entry(recovery, "learned", form.answers(), data["entry_version"])
         services.set_question_outcomes(form.outcomes())
     elif key == "fit":
-        services.save_guided_entry(recovery, "fit", form.answers())
-    elif key == "feedback" and "draft" in request.POST:
-        services.draft_feedback(recovery)
+        services.save_guided_entry(recovery, "fit", form.answers(), data["entry_version"])
     elif key == "plan":
         services.add_plan_items(recovery, form.items())
     elif key == "move_on":
@@ -207,6 +211,9 @@ def step(request, pk: int, number: int):
     if current is None:
         return redirect(recovery.step_url(recovery.resume_step()))
 
+    if request.method == "POST" and current.key == "feedback" and "draft" in request.POST:
+        services.draft_feedback(recovery)
+        return _to_step(request, recovery, number)  # stay, to show the draft it made
     if request.method == "POST":
         skipping = "skip" in request.POST
         form = None if skipping else _form_for(recovery, current.key, request.POST)
@@ -214,11 +221,14 @@ def step(request, pk: int, number: int):
             return render(
                 request, "rejections/step.html", _step_context(recovery, current, form), status=422
             )
-        with transaction.atomic():
-            if not skipping:
-                _save_step(request, recovery, current.key, form)
-            recovery.complete(number, skipped=skipping)
-            recovery.save()
+        try:
+            with transaction.atomic():
+                if not skipping:
+                    _save_step(request, recovery, current.key, form)
+                recovery.complete(number, skipped=skipping)
+                recovery.save()
+        except StaleVersion:
+            return _step_conflict(request, recovery, current)
         return _after_step(request, recovery, number)
 
     recovery.current_step = number
@@ -230,6 +240,31 @@ def step(request, pk: int, number: int):
     )
 
 
+# The journal entry each step writes into, and which of its answers the step's boxes hold.
+STEP_ENTRIES = {"land": ("vent", {"vent": 0}), "learned": ("learned", None), "fit": ("fit", None)}
+
+
+def _step_conflict(request, recovery: Recovery, current):
+    """The step's entry changed since the step was opened (in the journal, or another tab).
+    Nothing is saved over: each box now holds the saved words, then the person's, to tidy
+    up and save again."""
+    guide_key, boxes = STEP_ENTRIES[current.key]
+    entry = services.guided_entry(recovery, guide_key)
+    data = request.POST.copy()
+    if entry is not None:
+        boxes = boxes or {f"answer_{i}": i for i in range(len(entry.answers))}
+        for name, index in boxes.items():
+            saved = entry.answers[index] if index < len(entry.answers) else ""
+            data[name] = join_texts(saved, data.get(name, ""))
+        data["entry_version"] = str(entry.version)
+    else:
+        data["entry_version"] = ""
+    form = _form_for(recovery, current.key, data)
+    form.is_valid()
+    context = _step_context(recovery, current, form) | {"changed_meanwhile": True}
+    return render(request, "rejections/step.html", context, status=409)
+
+
 def _after_step(request, recovery: Recovery, number: int):
     if "leave" in request.POST:
         messages.success(request, "Saved. You can pick up where you left off from the home page.")
@@ -237,7 +272,11 @@ def _after_step(request, recovery: Recovery, number: int):
     if number == STEP_COUNT:
         messages.success(request, "You did it. Be gentle with yourself today.")
         return redirect_after_post(request, reverse("rejections:summary", args=[recovery.pk]))
-    target = recovery.step_url(number + 1)
+    return _to_step(request, recovery, number + 1)
+
+
+def _to_step(request, recovery: Recovery, number: int):
+    target = recovery.step_url(number)
     if request.htmx:
         return HttpResponseLocation(
             target, target="#walkthrough", select="#walkthrough", swap="outerHTML"

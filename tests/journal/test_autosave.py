@@ -50,17 +50,75 @@ def test_later_saves_update_the_same_draft(alice_client):
     assert (entry.answers[0], entry.title, entry.version) == ("First words. And more. Done.", "", 3)
 
 
-def test_a_stale_save_is_refused_and_its_text_echoed(alice_client):
+def test_a_stale_save_is_refused(alice_client):
     entry_id = post(alice_client, NEW, answer_0="Tab A wrote this.").json()["id"]
     url = reverse("journal:write", args=[entry_id])
     post(alice_client, url, version=1, answer_0="Tab A kept writing.")
 
     response = post(alice_client, url, version=1, answer_0="Tab B, from an old copy.")
     assert response.status_code == 409
-    data = response.json()
-    assert "changed in another tab" in data["error"]
-    assert data["yours"]["answer_0"] == "Tab B, from an old copy."
+    assert "changed in another tab" in response.json()["error"]
     assert Entry.objects.get().answers[0] == "Tab A kept writing."
+
+
+# ---- The conflict view: both copies side by side, the person chooses ----------------------
+
+
+def stale_step(client):
+    """Tab A saved; tab B, still on version 1, presses Next on step 2."""
+    entry_id = post(client, NEW, answer_0="Tab A wrote this.").json()["id"]
+    url = reverse("journal:write", args=[entry_id])
+    post(client, url, version=1, answer_0="Tab A wrote this. And more.", body="A's body.")
+    response = client.post(url, {"version": "1", "answer_0": "Tab B's words.", "go": "3"})
+    return url, response
+
+
+def test_a_stale_step_shows_both_texts_and_carries_yours(alice_client):
+    url, response = stale_step(alice_client)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "This entry changed in another tab" in page
+    assert "Tab B&#x27;s words." in page and "Tab A wrote this. And more." in page
+    carried = response.context["conflict"]["carried"]
+    assert ("answer_0", "Tab B's words.") in carried and ("go", "3") in carried
+    assert response.context["conflict"]["version"] == 2  # the choice is made against now
+    assert Entry.objects.get().answers[0] == "Tab A wrote this. And more."
+
+
+def resolve(client, url, choice, version=2):
+    return client.post(
+        url, {"version": str(version), "answer_0": "Tab B's words.", "go": "3", "resolve": choice}
+    )
+
+
+def test_keeping_both_puts_yours_after_the_saved_text(alice_client):
+    url, _ = stale_step(alice_client)
+    response = resolve(alice_client, url, "both")
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?step=3"
+    entry = Entry.objects.get()
+    assert entry.answers[0] == "Tab A wrote this. And more.\n\nTab B's words."
+    assert entry.body == "A's body."  # what only the other tab wrote stays
+    assert entry.version == 3
+
+
+def test_keeping_mine_saves_it_and_keeping_the_saved_one_changes_nothing(alice_client):
+    url, _ = stale_step(alice_client)
+    assert resolve(alice_client, url, "theirs").status_code == 302
+    assert Entry.objects.get().answers[0] == "Tab A wrote this. And more."
+    assert Entry.objects.get().version == 2
+
+    resolve(alice_client, url, "mine")
+    assert Entry.objects.get().answers[0] == "Tab B's words."
+
+
+def test_a_choice_made_against_an_older_copy_asks_again(alice_client):
+    url, _ = stale_step(alice_client)
+    post(alice_client, url, version=2, answer_0="A third tab, meanwhile.")
+    response = resolve(alice_client, url, "mine", version=2)
+    assert response.status_code == 409
+    assert response.context["conflict"]["version"] == 3
+    assert Entry.objects.get().answers[0] == "A third tab, meanwhile."
 
 
 def test_a_save_costs_at_most_three_queries(alice_client, django_assert_max_num_queries):

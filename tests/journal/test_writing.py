@@ -24,7 +24,7 @@ def test_all_questions_on_one_page_by_default(alice_client):
     body = alice_client.get(NEW, {"guide": "learned"}).text
     for prompt in guides.GUIDES_BY_KEY["learned"].prompts:
         assert prompt.replace("'", "&#x27;") in body
-    assert " hidden>" not in body
+    assert 'class="step" hidden' not in body
     assert "How are you feeling right now?" in body and "How do you feel now?" in body
 
 

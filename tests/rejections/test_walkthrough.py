@@ -164,8 +164,63 @@ def test_step_4_writes_a_linked_entry_and_marks_questions(alice_client, alice, b
     assert (question.outcome, bobs.outcome) == ("struggled", "fine")
     # Coming back shows what was written, and saving again updates the same entry.
     assert "Clear stories." in alice_client.get(step_url(recovery, 4)).text
-    alice_client.post(step_url(recovery, 4), {"answer_0": "Clear stories, again."})
+    alice_client.post(
+        step_url(recovery, 4), {"answer_0": "Clear stories, again.", "entry_version": entry.version}
+    )
     assert Entry.objects.get(guide="learned").answers[0] == "Clear stories, again."
+
+
+# ---- Steps never save over words written since, in the journal or another tab -------------
+
+
+def test_coming_back_to_step_1_shows_the_vent_and_keeps_the_rest_of_it(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 1), {"vent": "Two lines, after three weeks."})
+    vent = Entry.objects.get(guide="vent")
+    vent.answers = [*vent.answers[:1], "Added later, in the journal."]
+    vent.version += 1
+    vent.save()
+
+    page = alice_client.get(step_url(recovery, 1))
+    assert "Two lines, after three weeks." in page.text
+    form = page.context["form"]
+    alice_client.post(
+        step_url(recovery, 1),
+        {
+            "vent": "Two lines, after three weeks. Still cross.",
+            "entry_version": form["entry_version"].value(),
+        },
+    )
+    vent.refresh_from_db()
+    assert vent.answers[:2] == [
+        "Two lines, after three weeks. Still cross.",
+        "Added later, in the journal.",
+    ]
+
+
+def test_a_step_opened_before_a_journal_edit_shows_both_and_saves_nothing(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 5), {"answer_0": "Partly to escape."})
+    opened_at = Entry.objects.get(guide="fit").version
+    alice_client.post(  # meanwhile, in the journal
+        reverse("journal:write", args=[Entry.objects.get(guide="fit").pk]),
+        {"version": opened_at, "answer_0": "Partly to escape, and the team.", "finish": "1"},
+    )
+
+    response = alice_client.post(
+        step_url(recovery, 5), {"answer_0": "It was the money.", "entry_version": opened_at}
+    )
+    assert response.status_code == 409
+    assert "changed in your journal since you opened this step" in response.text
+    form = response.context["form"]
+    assert form["answer_0"].value() == "Partly to escape, and the team.\n\nIt was the money."
+    assert form["entry_version"].value() == str(opened_at + 1)
+    assert Entry.objects.get(guide="fit").answers[0] == "Partly to escape, and the team."
+
+    alice_client.post(step_url(recovery, 5), dict(form.data.items()))
+    assert Entry.objects.get(guide="fit").answers[0] == (
+        "Partly to escape, and the team.\n\nIt was the money."
+    )
 
 
 def test_step_5_reminds_why_they_applied_and_writes_the_fit_entry(alice_client, alice):
@@ -178,8 +233,12 @@ def test_step_5_reminds_why_they_applied_and_writes_the_fit_entry(alice_client, 
 
 def test_step_6_drafts_a_feedback_request_or_skips(alice_client, alice):
     recovery = make_recovery(alice)
-    alice_client.post(step_url(recovery, 6), {"draft": "1"})
+    response = alice_client.post(step_url(recovery, 6), {"draft": "1"})
+    assert response["Location"] == step_url(recovery, 6)  # stays, to show the draft
+    page = alice_client.get(step_url(recovery, 6)).text
     recovery.refresh_from_db()
+    assert recovery.feedback_request.subject in page
+    assert recovery.feedback_request.message.splitlines()[0] in page
     feedback = FeedbackRequest.objects.get()
     assert (recovery.feedback_request, feedback.application, feedback.status) == (
         feedback,
