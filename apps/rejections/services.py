@@ -51,7 +51,9 @@ def save_guided_entry(
     """
     entry = guided_entry(recovery, guide_key)
     if entry is not None:
-        journal.update_answers(recovery.owner, entry.pk, -1 if version is None else version, answers)
+        journal.update_answers(
+            recovery.owner, entry.pk, -1 if version is None else version, answers
+        )
     elif any(answer.strip() for answer in answers):
         Entry.objects.create(
             owner=recovery.owner,
