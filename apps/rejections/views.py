@@ -13,8 +13,8 @@ from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
 from apps.journal.guides import GUIDES_BY_KEY
-from apps.journal.services import StaleVersion, join_texts
 from apps.journal.models import Entry
+from apps.journal.services import StaleVersion, join_texts
 from apps.strengths.models import Achievement, Strength
 
 from . import services

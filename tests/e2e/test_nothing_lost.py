@@ -5,8 +5,8 @@ The journal has its own, stronger tests (autosave, conflicts) in test_journal.py
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from playwright.sync_api import expect

@@ -74,7 +74,7 @@ def stale_step(client):
 
 
 def test_a_stale_step_shows_both_texts_and_carries_yours(alice_client):
-    url, response = stale_step(alice_client)
+    _, response = stale_step(alice_client)
     assert response.status_code == 409
     page = response.content.decode()
     assert "This entry changed in another tab" in page
