@@ -41,7 +41,7 @@
       element = message;
     }
     element.textContent = text;
-    if (element.scrollIntoView) element.scrollIntoView({ block: "nearest" });
+    if (element.scrollIntoView) element.scrollIntoView({ block: "center" });
   }
 
   function unsay(near) {
@@ -84,6 +84,58 @@
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
     if (ctx && ctx.response && ctx.response.status < 400) unsay(ctx.sourceElement);
+  });
+
+  // A slow connection: a form being sent can't be sent twice, and after a moment the
+  // person is told it is still on its way.
+  var SLOW_MS = 1500;
+  var SLOW = "Still sending: the connection seems slow. Everything you typed stays here.";
+
+  function sending(form, near) {
+    form.setAttribute("aria-busy", "true");
+    form.querySelectorAll("[type=submit]").forEach(function (button) {
+      button.disabled = true;
+    });
+    form.slowTimer = setTimeout(function () {
+      say(SLOW, near);
+    }, SLOW_MS);
+  }
+
+  function sent(form) {
+    clearTimeout(form.slowTimer);
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("[type=submit]").forEach(function (button) {
+      button.disabled = false;
+    });
+  }
+
+  document.addEventListener("htmx:before:request", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    var source = ctx && ctx.sourceElement;
+    var form = source && source.closest ? source.closest("form") : null;
+    if (form && ctx.request && ctx.request.method !== "GET") {
+      ctx.sendingForm = form;
+      sending(form, source);
+    }
+  });
+
+  document.addEventListener("htmx:finally:request", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    if (ctx && ctx.sendingForm) sent(ctx.sendingForm);
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    // Checked once every handler has had its say: htmx and drafts.js may hold it back.
+    setTimeout(function () {
+      if (!event.defaultPrevented) sending(form, event.submitter || form);
+    }, 0);
+  });
+
+  // Back to a page kept in the browser's memory: its forms can be sent again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[aria-busy]").forEach(sent);
   });
 
   // drafts.js stops a plain form from being sent while offline (the browser would show

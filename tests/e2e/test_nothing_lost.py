@@ -5,10 +5,12 @@ The journal has its own, stronger tests (autosave, conflicts) in test_journal.py
 """
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core.handlers.base import BaseHandler
 from playwright.sync_api import expect
 
 from apps.feedback.models import FeedbackRequest
@@ -177,3 +179,47 @@ def test_a_server_error_while_sending_loses_nothing(page, live_server, alice, wr
     send(page, writing)
     expect(field(page, writing)).to_have_count(0)
     assert writing.saved(), list(Interview.objects.values("went_well"))
+
+
+@pytest.fixture
+def slow_sending(monkeypatch):
+    """Every POST takes four seconds to answer, as on a weak phone signal."""
+    answer = BaseHandler.get_response
+
+    def slowly(handler, request):
+        if request.method == "POST":
+            time.sleep(4)
+        return answer(handler, request)
+
+    monkeypatch.setattr(BaseHandler, "get_response", slowly)
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
+@pytest.mark.parametrize("writing", PAGES, ids=[p.name for p in PAGES])
+def test_a_slow_connection_is_said_and_sends_once(page, live_server, alice, writing, slow_sending):
+    start_writing(page, live_server, alice, writing)
+    button = page.get_by_role("button", name=writing.submit, exact=True).first
+    # Tap, then look two seconds later, while the answer is still on its way. (Read in the
+    # page itself: a plain form's page can't be queried from outside while it navigates.)
+    seen = button.evaluate(
+        """button => {
+            button.click();
+            return new Promise(resolve => setTimeout(() => {
+                const said = button.form.querySelector("[role=alert]");
+                const box = said && said.getBoundingClientRect();
+                resolve({
+                    said: said ? said.textContent : "",
+                    inView: !!box && box.top >= 0 && box.bottom <= window.innerHeight + 1,
+                    disabled: button.disabled,
+                    kept: Array.from(button.form.elements).some(f => f.value === arguments[1]),
+                });
+            }, 2200));
+        }""".replace("arguments[1]", repr(PARAGRAPH))
+    )
+    assert seen["said"].startswith("Still sending"), seen
+    assert seen["inView"], seen  # said where the person is looking, on a phone too
+    assert seen["disabled"]  # a second tap can't send it twice
+    assert seen["kept"]
+
+    expect(field(page, writing)).to_have_count(0, timeout=15_000)
+    assert writing.saved()
