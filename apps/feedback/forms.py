@@ -2,13 +2,14 @@ from django import forms
 from django.utils import timezone
 
 from apps.core.forms import DateInput
+from apps.core.stale import SavedSinceCheck
 from apps.interviews.models import Application
 
 from .drafts import DRAFT_CHOICES
 from .models import FeedbackRequest
 
 
-class DraftForm(forms.ModelForm):
+class DraftForm(SavedSinceCheck):
     class Meta:
         model = FeedbackRequest
         fields = [
@@ -75,7 +76,7 @@ class SentForm(forms.ModelForm):
         return cleaned
 
 
-class ReplyForm(forms.ModelForm):
+class ReplyForm(SavedSinceCheck):
     class Meta:
         model = FeedbackRequest
         fields = ["response", "response_on", "takeaways"]

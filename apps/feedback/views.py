@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.core.htmx import render_page_or_fragment
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.stale import invalid_status
 from apps.interviews.models import Application
 
 from .drafts import DRAFTS, DRAFTS_BY_KEY
@@ -97,7 +98,7 @@ def edit(request, pk: int):
             form.save()
             messages.success(request, "Saved.")
             return redirect(feedback)
-        return _draft_page(request, form, status=422, feedback=feedback)
+        return _draft_page(request, form, status=invalid_status(form), feedback=feedback)
     return _draft_page(request, form, feedback=feedback)
 
 
@@ -155,7 +156,7 @@ def _record(request, pk: int, form_class, status: str, success: str):
     form = form_class(request.POST, instance=feedback)
     if not form.is_valid():
         key = "sent_form" if form_class is SentForm else "reply_form"
-        return _detail_page(request, feedback, status=422, **{key: form})
+        return _detail_page(request, feedback, status=invalid_status(form), **{key: form})
     feedback.status = status
     form.save()
     messages.success(request, success)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from apps.core.forms import DateInput, LocalDateTimeInput, one_to_five_field
+from apps.core.stale import SavedSinceCheck
 
 from .models import EXCITEMENT, GUT_FEELINGS, Application, Interview, Question, Stage
 
@@ -43,7 +44,7 @@ class ApplicationChoiceForm(forms.Form):
         return cleaned
 
 
-class InterviewForm(forms.ModelForm):
+class InterviewForm(SavedSinceCheck):
     stage = forms.ChoiceField(
         choices=Stage.choices,
         widget=forms.RadioSelect(attrs={"class": "chips"}),
@@ -118,7 +119,7 @@ class NewQuestionForm(forms.ModelForm):
 QuestionFormSet = forms.formset_factory(NewQuestionForm, extra=3, max_num=50, absolute_max=50)
 
 
-class QuestionForm(NewQuestionForm):
+class QuestionForm(SavedSinceCheck, NewQuestionForm):
     class Meta(NewQuestionForm.Meta):
         fields = [*NewQuestionForm.Meta.fields, "better_answer"]
         widgets = {
@@ -134,7 +135,7 @@ class BetterAnswerForm(forms.ModelForm):
         widgets = {"better_answer": forms.Textarea(attrs={"rows": 4})}
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(SavedSinceCheck):
     excitement = one_to_five_field("How excited are you about it?", EXCITEMENT.items())
 
     class Meta:

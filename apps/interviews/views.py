@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.stale import invalid_status
 
 from . import services
 from .forms import (
@@ -216,7 +217,7 @@ def application_edit(request, pk: int):
             request,
             "interviews/application_form.html",
             {"form": form, "application": application},
-            status=422,
+            status=invalid_status(form),
         )
     return render(
         request, "interviews/application_form.html", {"form": form, "application": application}
@@ -297,7 +298,10 @@ def interview_edit(request, pk: int):
             messages.success(request, "Your changes are saved.")
             return redirect(interview)
         return render(
-            request, "interviews/interview_form.html", {"form": form, "interview": interview}, 422
+            request,
+            "interviews/interview_form.html",
+            {"form": form, "interview": interview},
+            status=invalid_status(form),
         )
     return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})
 
@@ -363,7 +367,10 @@ def question_edit(request, pk: int):
             messages.success(request, "The question is saved.")
             return redirect(question.interview)
         return render(
-            request, "interviews/question_form.html", {"form": form, "question": question}, 422
+            request,
+            "interviews/question_form.html",
+            {"form": form, "question": question},
+            status=invalid_status(form),
         )
     return render(request, "interviews/question_form.html", {"form": form, "question": question})
 

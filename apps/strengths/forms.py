@@ -2,6 +2,8 @@ import datetime
 
 from django import forms
 
+from apps.core.stale import SavedSinceCheck
+
 from .models import Achievement, Strength, Supporter
 
 
@@ -24,7 +26,7 @@ class MonthField(forms.DateField):
         return date.replace(day=1) if date else None
 
 
-class StrengthForm(forms.ModelForm):
+class StrengthForm(SavedSinceCheck):
     class Meta:
         model = Strength
         fields = ["name", "evidence", "source"]
@@ -32,7 +34,7 @@ class StrengthForm(forms.ModelForm):
         error_messages = {"name": {"required": "Name the strength, in a few words."}}
 
 
-class AchievementForm(forms.ModelForm):
+class AchievementForm(SavedSinceCheck):
     month = MonthField(required=False, help_text="The month is enough.")
 
     class Meta:
@@ -55,7 +57,7 @@ class AchievementForm(forms.ModelForm):
         )
 
 
-class SupporterForm(forms.ModelForm):
+class SupporterForm(SavedSinceCheck):
     class Meta:
         model = Supporter
         fields = ["name", "how_they_help", "email", "phone"]

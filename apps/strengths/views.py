@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.core.htmx import render_fragment, render_page_or_fragment
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.stale import invalid_status
 from apps.interviews.models import Interview, Question, Stage
 from apps.journal.models import Entry
 
@@ -108,7 +109,7 @@ def strength_edit(request, pk: int):
         "strengths/strength_form.html",
         "strength-form",
         {"form": form, "strength": strength},
-        status=422 if request.method == "POST" else 200,
+        status=invalid_status(form) if request.method == "POST" else 200,
     )
 
 
@@ -162,7 +163,9 @@ def _edit_page(request, form_class, instance, template: str, saved: str, **form_
             form.save()
             messages.success(request, saved)
             return redirect(reverse("strengths:index"))
-        return render(request, template, {"form": form, "instance": instance}, status=422)
+        return render(
+            request, template, {"form": form, "instance": instance}, status=invalid_status(form)
+        )
     return render(request, template, {"form": form, "instance": instance})
 
 

@@ -25,3 +25,9 @@ def nav_link(context, url_name: str, label: str, css_class: str = "") -> str:
         mark_safe(' aria-current="page"') if is_current else "",
         label,
     )
+
+
+@register.filter
+def saved_elsewhere(field) -> str:
+    """What is saved now for this field, when the form came from an old copy of the page."""
+    return getattr(field.form, "saved_elsewhere", {}).get(field.name, "")
