@@ -94,3 +94,14 @@ def test_marking_a_follow_up_done_in_place(alice_client, alice):
     assert "HX-Request" in response.headers["Vary"]
     interview.refresh_from_db()
     assert interview.followed_up_on is not None
+
+
+def test_refused_round_and_question_edits_answer_with_a_page_not_its_source(alice_client, alice):
+    question = make_question(make_interview(make_application(alice)))
+    for url, data in (
+        (reverse("interviews:interview_edit", args=[question.interview.pk]), {"stage": "nope"}),
+        (reverse("interviews:question_edit", args=[question.pk]), {"text": ""}),
+    ):
+        response = alice_client.post(url, data)
+        assert response.status_code == 422
+        assert response["Content-Type"].startswith("text/html")
