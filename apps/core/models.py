@@ -1,5 +1,13 @@
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+
+# The most a box of free text holds, so a huge paste gets a message beside the field
+# instead of a 500 or a silent cut. Journal writing has its own, larger limit.
+LONG_TEXT = 20_000
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -23,3 +31,26 @@ class OwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# ---- Dates that make sense --------------------------------------------------------------
+# A date picker makes year 3000 one slip away. Things that already happened can't be in
+# the future (a day of slack covers time zones); plans reach at most five years ahead.
+
+
+def _day(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def already_happened(value) -> None:
+    if value and _day(value) > timezone.localdate() + datetime.timedelta(days=1):
+        raise ValidationError(
+            "That date is still to come. Choose the day it happened.", code="future"
+        )
+
+
+def within_five_years(value) -> None:
+    if value and _day(value) > timezone.localdate() + datetime.timedelta(days=5 * 366):
+        raise ValidationError(
+            "That's more than five years from now. Check the year.", code="too_far"
+        )

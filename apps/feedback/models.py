@@ -5,7 +5,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import OwnedModel, OwnedQuerySet
+from apps.core.models import (
+    LONG_TEXT,
+    OwnedModel,
+    OwnedQuerySet,
+    already_happened,
+    within_five_years,
+)
 from apps.interviews.models import Application
 
 from .drafts import DRAFT_CHOICES
@@ -46,14 +52,19 @@ class FeedbackRequest(OwnedModel):
     channel = models.CharField(max_length=10, choices=Channel, default=Channel.EMAIL)
     template = models.CharField(max_length=20, choices=DRAFT_CHOICES, blank=True)
     subject = models.CharField(max_length=200, blank=True)
-    message = models.TextField(blank=True)
+    message = models.TextField(max_length=LONG_TEXT, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    sent_on = models.DateField(null=True, blank=True)
-    follow_up_on = models.DateField(null=True, blank=True)
-    response = models.TextField("their reply", blank=True)
-    response_on = models.DateField("reply received on", null=True, blank=True)
+    sent_on = models.DateField(null=True, blank=True, validators=[already_happened])
+    follow_up_on = models.DateField(null=True, blank=True, validators=[within_five_years])
+    response = models.TextField("their reply", max_length=LONG_TEXT, blank=True)
+    response_on = models.DateField(
+        "reply received on", null=True, blank=True, validators=[already_happened]
+    )
     takeaways = models.TextField(
-        "your takeaways", blank=True, help_text="One per line: what you will take from this."
+        "your takeaways",
+        max_length=LONG_TEXT,
+        blank=True,
+        help_text="One per line: what you will take from this.",
     )
 
     objects = FeedbackRequestQuerySet.as_manager()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import render_page_or_fragment
+from apps.core.params import whole_number
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
 from apps.interviews.models import Application
@@ -60,7 +61,7 @@ def new(request):
         return _draft_page(request, form, status=422)
 
     application = None
-    if (application_id := request.GET.get("application", "")).isdigit():
+    if (application_id := whole_number(request.GET.get("application"))) is not None:
         application = get_owned_or_404(Application, request.user, pk=application_id)
     template = request.GET.get("template", "")
     template = template if template in DRAFTS_BY_KEY else ""

@@ -37,9 +37,9 @@ class ApplicationChoiceForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("application") or "application" in self.errors:
             return cleaned
-        if not cleaned.get("company", "").strip():
+        if "company" in cleaned and not cleaned["company"].strip():
             self.add_error("company", "Enter the company's name.")
-        if not cleaned.get("role", "").strip():
+        if "role" in cleaned and not cleaned["role"].strip():
             self.add_error("role", "Enter the role, even roughly: “Designer” is fine.")
         return cleaned
 

@@ -6,7 +6,13 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import OwnedModel, OwnedQuerySet
+from apps.core.models import (
+    LONG_TEXT,
+    OwnedModel,
+    OwnedQuerySet,
+    already_happened,
+    within_five_years,
+)
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 GUT_FEELINGS = {1: "Rough", 2: "Not great", 3: "Okay", 4: "Good", 5: "Great"}
@@ -84,12 +90,12 @@ class Application(OwnedModel):
     source = models.CharField(
         "where you found it", max_length=200, blank=True, help_text="A job board, a referral…"
     )
-    applied_on = models.DateField(null=True, blank=True)
+    applied_on = models.DateField(null=True, blank=True, validators=[already_happened])
     status = models.CharField(max_length=20, choices=Status, default=Status.APPLIED)
     excitement = models.PositiveSmallIntegerField(
         "how excited you are", null=True, blank=True, validators=ONE_TO_FIVE
     )
-    why_i_want_this = models.TextField("why you want this job", blank=True)
+    why_i_want_this = models.TextField("why you want this job", max_length=LONG_TEXT, blank=True)
     motivation = models.CharField(
         "what draws you to it", max_length=10, choices=Motivation, blank=True
     )
@@ -163,13 +169,15 @@ class Interview(OwnedModel):
         Application, on_delete=models.CASCADE, related_name="interviews"
     )
     stage = models.CharField(max_length=20, choices=Stage)
-    occurred_at = models.DateTimeField("when", default=timezone.now)
+    occurred_at = models.DateTimeField("when", default=timezone.now, validators=[within_five_years])
     length_minutes = models.PositiveSmallIntegerField(
         "length in minutes", null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
     )
     format = models.CharField(max_length=10, choices=Format, blank=True)
     interviewers = models.TextField(
-        blank=True, help_text="One per line, with their role: “Priya Shah, engineering manager”."
+        max_length=LONG_TEXT,
+        blank=True,
+        help_text="One per line, with their role: “Priya Shah, engineering manager”.",
     )
 
     researched_company = models.BooleanField(
@@ -183,18 +191,25 @@ class Interview(OwnedModel):
     gut_feeling = models.PositiveSmallIntegerField(
         "how it felt", null=True, blank=True, validators=ONE_TO_FIVE
     )
-    went_well = models.TextField("what went well", blank=True)
-    went_badly = models.TextField("what didn't go so well", blank=True)
-    sparked_conversation = models.TextField("what sparked conversation", blank=True)
+    went_well = models.TextField("what went well", max_length=LONG_TEXT, blank=True)
+    went_badly = models.TextField("what didn't go so well", max_length=LONG_TEXT, blank=True)
+    sparked_conversation = models.TextField(
+        "what sparked conversation", max_length=LONG_TEXT, blank=True
+    )
     interviewer_reactions = models.TextField(
         "how the interviewers reacted",
+        max_length=LONG_TEXT,
         blank=True,
         help_text="Were they engaged? Their body language? Did they go deeper?",
     )
-    next_steps = models.TextField("what they said happens next", blank=True)
-    follow_up_on = models.DateField("follow up on", null=True, blank=True)
+    next_steps = models.TextField("what they said happens next", max_length=LONG_TEXT, blank=True)
+    follow_up_on = models.DateField(
+        "follow up on", null=True, blank=True, validators=[within_five_years]
+    )
     followed_up_on = models.DateField(null=True, blank=True, editable=False)
-    thank_you_sent_on = models.DateField("thank-you note sent on", null=True, blank=True)
+    thank_you_sent_on = models.DateField(
+        "thank-you note sent on", null=True, blank=True, validators=[already_happened]
+    )
 
     objects = InterviewQuerySet.as_manager()
 
@@ -282,12 +297,15 @@ class Question(OwnedModel):
         STRUGGLED = "struggled", "Struggled"
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="questions")
-    text = models.TextField("question")
+    text = models.TextField("question", max_length=LONG_TEXT)
     kind = models.CharField(max_length=12, choices=Kind, blank=True)
     outcome = models.CharField("how it went", max_length=10, choices=Outcome, blank=True)
-    my_answer = models.TextField("notes on my answer", blank=True)
+    my_answer = models.TextField("notes on my answer", max_length=LONG_TEXT, blank=True)
     better_answer = models.TextField(
-        "a better answer", blank=True, help_text="What you would say next time."
+        "a better answer",
+        max_length=LONG_TEXT,
+        blank=True,
+        help_text="What you would say next time.",
     )
     times_practised = models.PositiveIntegerField(default=0)
 

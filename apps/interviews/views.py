@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
+from apps.core.params import plain_text, whole_number
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
 
@@ -61,15 +62,15 @@ def log_interview(request):
     picked = _picked_application(request)
     choice = ApplicationChoiceForm(
         user=user,
-        initial={"application": picked, "company": request.GET.get("company", "")},
+        initial={"application": picked, "company": plain_text(request.GET.get("company"))},
     )
     context = _log_context(choice, InterviewForm(), QuestionFormSet(prefix="questions"), user)
     return render_fragment(request, "interviews/log.html", context)
 
 
 def _picked_application(request) -> Application | None:
-    pk = request.GET.get("application", "")
-    return get_owned_or_404(Application, request.user, pk=pk) if pk.isdigit() else None
+    pk = whole_number(request.GET.get("application"))
+    return get_owned_or_404(Application, request.user, pk=pk) if pk is not None else None
 
 
 def _log_context(choice, form, questions, user) -> dict:
@@ -100,7 +101,7 @@ def _suggestions(user, company: str):
 
 def _company_suggestions(request):
     """As the company is typed: their applications there, so they pick instead of duplicating."""
-    company = request.GET.get("company", "")
+    company = plain_text(request.GET.get("company"))
     return render_fragment(
         request,
         "interviews/log.html#suggestions",
@@ -113,7 +114,7 @@ def _company_suggestions(request):
 def question_row(request):
     """A new question row for the log page, or the note left where one was removed."""
     if removed := request.GET.get("removed", ""):
-        number = int(removed) if removed.isdigit() else ""
+        number = whole_number(removed, "")
         return render_fragment(request, "interviews/log.html#question-removed", {"number": number})
     index = _row_index(request.GET.get("questions-TOTAL_FORMS", ""))
     formset = QuestionFormSet(prefix="questions")
@@ -128,7 +129,7 @@ def question_row(request):
 
 
 def _row_index(total_forms: str) -> int:
-    return min(int(total_forms), QuestionFormSet.max_num - 1) if total_forms.isdigit() else 0
+    return min(whole_number(total_forms, 0), QuestionFormSet.max_num - 1)
 
 
 # ---- Applications -------------------------------------------------------------------------
@@ -138,7 +139,7 @@ def _row_index(total_forms: str) -> int:
 @require_safe
 def applications(request):
     status = request.GET.get("status", "")
-    query = request.GET.get("q", "")
+    query = plain_text(request.GET.get("q"))
     found = Application.objects.for_user(request.user).search(query)
     if status in Application.Status.values:
         found = found.filter(status=status)
@@ -402,7 +403,7 @@ def question_bank(request):
     tab = request.GET.get("tab", "all") if request.GET.get("tab") in QUESTION_TABS else "all"
     outcome = QUESTION_TABS[tab][1] or request.GET.get("outcome", "")
     kind = request.GET.get("kind", "")
-    query = request.GET.get("q", "")
+    query = plain_text(request.GET.get("q"))
     found = Question.objects.for_user(request.user).search(query)
     if outcome in Question.Outcome.values:
         found = found.filter(outcome=outcome)

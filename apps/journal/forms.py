@@ -2,12 +2,16 @@ from django import forms
 from django.core import signing
 
 from apps.core.forms import DateInput, one_to_five_field
+from apps.core.models import already_happened
 from apps.interviews.models import Application, Interview
 
 from .guides import GUIDE_CHOICES, MAX_PROMPTS
 from .models import MOODS, normalise_tags
 
 LINKS_SALT = "journal.entry-links"
+# The most one box of an entry holds: far more than anyone writes at a sitting, and small
+# enough for search (PostgreSQL's limit is 1 MB a document).
+JOURNAL_TEXT = 100_000
 
 
 def mood_field(label: str) -> forms.TypedChoiceField:
@@ -23,11 +27,18 @@ def sign_links(user, application: Application | None, interview: Interview | Non
 
 
 def unsign_links(user, token: str) -> dict:
+    """The links signed when the page was drawn, less any deleted since (the text is
+    saved either way: a link that has gone must never stop a save)."""
     try:
         links = signing.loads(token, salt=f"{LINKS_SALT}.{user.pk}", max_age=60 * 60 * 24 * 30)
     except signing.BadSignature:
         return {}
-    return {"application_id": links.get("a"), "interview_id": links.get("i")}
+    application_id, interview_id = links.get("a"), links.get("i")
+    if application_id and not Application.objects.for_user(user).filter(pk=application_id).exists():
+        application_id = interview_id = None
+    if interview_id and not Interview.objects.for_user(user).filter(pk=interview_id).exists():
+        interview_id = None
+    return {"application_id": application_id, "interview_id": interview_id}
 
 
 class EntryTextForm(forms.Form):
@@ -39,6 +50,7 @@ class EntryTextForm(forms.Form):
         label="Date",
         required=False,
         widget=DateInput(),
+        validators=[already_happened],
         error_messages={"invalid": "Enter a real date, like 14/03/2026."},
     )
     mood_before = mood_field("How are you feeling right now?")
@@ -46,6 +58,7 @@ class EntryTextForm(forms.Form):
     body = forms.CharField(
         label="Anything else you want to write",
         required=False,
+        max_length=JOURNAL_TEXT,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Write freely. You can use Markdown: *italic*, **bold**, lists and links.",
     )
@@ -61,7 +74,10 @@ class EntryTextForm(forms.Form):
         self.prompts = list(prompts)[:MAX_PROMPTS]
         for index, prompt in enumerate(self.prompts):
             self.fields[f"answer_{index}"] = forms.CharField(
-                label=prompt, required=False, widget=forms.Textarea(attrs={"rows": 6})
+                label=prompt,
+                required=False,
+                max_length=JOURNAL_TEXT,
+                widget=forms.Textarea(attrs={"rows": 6}),
             )
 
     @property

@@ -9,7 +9,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,11 +18,15 @@ from .models import Entry, EntryQuerySet
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 30
 CONFIG = "english"
+# PostgreSQL refuses a tsvector over 1 MB; the first 100,000 characters of each part of an
+# entry are what search reads (a body that long is rare, and still found by its start).
+SEARCHED_CHARACTERS = 100_000
+SEARCHED_WORDS = 32
 
 
 def search_entries(entries: EntryQuerySet, text: str) -> EntryQuerySet:
     """Entries matching `text`, best first, each with a safe `snippet` attribute to show."""
-    text = text.strip()
+    text = _tidy(text)
     if not text:
         return entries
     if connection.vendor == "postgresql":
@@ -30,17 +34,34 @@ def search_entries(entries: EntryQuerySet, text: str) -> EntryQuerySet:
     return _contains(entries, text)
 
 
+def _tidy(text: str) -> str:
+    """A search as typed, made safe to hand to websearch_to_tsquery: no NUL, no runs of
+    dashes (each one nests a NOT, and thirty-odd overflow PostgreSQL's stack), a sane
+    number of words."""
+    text = re.sub(r"-{2,}", "-", text.replace("\x00", ""))
+    return " ".join(text.split()[:SEARCHED_WORDS])
+
+
+def _searched(field: str) -> Left:
+    return Left(field, SEARCHED_CHARACTERS)
+
+
 def _document():
     return Concat(
-        "title", Value("\n"), "body", Value("\n"), "answers_text", output_field=TextField()
+        _searched("title"),
+        Value("\n"),
+        _searched("body"),
+        Value("\n"),
+        _searched("answers_text"),
+        output_field=TextField(),
     )
 
 
 def _full_text(entries: EntryQuerySet, text: str) -> EntryQuerySet:
     vector = (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("answers_text", weight="B", config=CONFIG)
-        + SearchVector("body", weight="B", config=CONFIG)
+        SearchVector(_searched("title"), weight="A", config=CONFIG)
+        + SearchVector(_searched("answers_text"), weight="B", config=CONFIG)
+        + SearchVector(_searched("body"), weight="B", config=CONFIG)
     )
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     return (

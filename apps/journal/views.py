@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseLocation
 
 from apps.core.htmx import redirect_after_post
+from apps.core.params import whole_number
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
 
@@ -175,12 +176,12 @@ def write(request, pk: int):
 def _links_from_query(request) -> tuple[Application | None, Interview | None]:
     """ "Write about this": links passed in the address, checked to be the person's own."""
     application = interview = None
-    if (interview_id := request.GET.get("interview", "")).isdigit():
+    if (interview_id := whole_number(request.GET.get("interview"))) is not None:
         interview = get_owned_or_404(
             Interview.objects.select_related("application"), request.user, pk=interview_id
         )
         application = interview.application
-    elif (application_id := request.GET.get("application", "")).isdigit():
+    elif (application_id := whole_number(request.GET.get("application"))) is not None:
         application = get_owned_or_404(Application, request.user, pk=application_id)
     return application, interview
 
@@ -191,10 +192,8 @@ def _sections(prompts: list[str]) -> list[str]:
 
 
 def _step(request, sections: list[str]) -> int | None:
-    step = request.GET.get("step", "")
-    if step.isdigit() and 1 <= int(step) <= len(sections):
-        return int(step)
-    return None
+    step = whole_number(request.GET.get("step"))
+    return step if step is not None and 1 <= step <= len(sections) else None
 
 
 def _render_writer(request, entry, guide, text_form, links_form, *, status=200, links_token=""):
@@ -273,11 +272,10 @@ def _save(request, entry_id: int | None, guide, prompts, entry: Entry | None = N
         if entry_id is None:
             saved = services.create_entry(request.user, guide, fields, **extra)
         else:
-            version = request.POST.get("version", "")
             saved = services.update_entry(
                 request.user,
                 entry_id,
-                int(version) if version.isdigit() else -1,
+                whole_number(request.POST.get("version"), -1),
                 fields,
                 **extra,
             )
@@ -303,7 +301,8 @@ def _save(request, entry_id: int | None, guide, prompts, entry: Entry | None = N
 
 def _to_writer(request, write_url: str, go: str, saved_message: str = ""):
     """Back to the writer, at step `go` (or every question on one page)."""
-    target = f"{write_url}?step={go}" if go.isdigit() else write_url
+    step = whole_number(go)
+    target = f"{write_url}?step={step}" if step is not None else write_url
     if request.htmx:
         return HttpResponseLocation(target, target="#writer", select="#writer", swap="outerHTML")
     if saved_message:

@@ -1,6 +1,7 @@
 from django import forms
 
 from apps.core.forms import DateInput, one_to_five_field
+from apps.core.models import within_five_years
 from apps.interviews.models import Application, Question
 from apps.journal.forms import mood_field
 
@@ -57,9 +58,9 @@ class RejectionForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("application") or "application" in self.errors:
             return cleaned
-        if not cleaned.get("company", "").strip():
+        if "company" in cleaned and not cleaned["company"].strip():
             self.add_error("company", "Choose an application above, or enter the company here.")
-        if not cleaned.get("role", "").strip():
+        if "role" in cleaned and not cleaned["role"].strip():
             self.add_error("role", "Enter the role, even roughly.")
         return cleaned
 
@@ -193,7 +194,9 @@ class PlanForm(forms.Form):
     hide_optional_marker = True
 
     new_title = forms.CharField(label="Something else to do", max_length=300, required=False)
-    new_due = forms.DateField(label="By when", required=False, widget=DateInput())
+    new_due = forms.DateField(
+        label="By when", required=False, widget=DateInput(), validators=[within_five_years]
+    )
 
     def __init__(self, *args, suggestions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,7 +209,7 @@ class PlanForm(forms.Form):
                 label="Say it your way", max_length=300, required=False, initial=suggestion["title"]
             )
             self.fields[f"due_{index}"] = forms.DateField(
-                label="By when", required=False, widget=DateInput()
+                label="By when", required=False, widget=DateInput(), validators=[within_five_years]
             )
 
     @property

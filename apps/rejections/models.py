@@ -4,7 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import OwnedModel, OwnedQuerySet
+from apps.core.models import (
+    LONG_TEXT,
+    OwnedModel,
+    OwnedQuerySet,
+    already_happened,
+    within_five_years,
+)
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import ONE_TO_FIVE, Application, Question, Stage
 
@@ -28,11 +34,15 @@ class Rejection(OwnedModel):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="rejections"
     )
-    received_on = models.DateField("when you heard", default=timezone.localdate)
+    received_on = models.DateField(
+        "when you heard", default=timezone.localdate, validators=[already_happened]
+    )
     how = models.CharField("how you heard", max_length=10, choices=How, default=How.EMAIL)
     stage_reached = models.CharField("stage you reached", max_length=20, choices=Stage, blank=True)
-    reason_given = models.TextField("any reason they gave", blank=True)
-    message = models.TextField("their message, if you want to keep it", blank=True)
+    reason_given = models.TextField("any reason they gave", max_length=LONG_TEXT, blank=True)
+    message = models.TextField(
+        "their message, if you want to keep it", max_length=LONG_TEXT, blank=True
+    )
     expected = models.CharField("how expected it was", max_length=10, choices=Expected, blank=True)
     impact = models.PositiveSmallIntegerField(
         "how hard it hit", null=True, blank=True, validators=ONE_TO_FIVE
@@ -58,7 +68,7 @@ class Recovery(OwnedModel):
     steps_done = models.JSONField(default=list, blank=True)
     steps_skipped = models.JSONField(default=list, blank=True)
     feelings = models.JSONField(default=list, blank=True)
-    feelings_in_own_words = models.TextField(blank=True)
+    feelings_in_own_words = models.TextField(max_length=LONG_TEXT, blank=True)
     thinking_traps = models.JSONField(default=dict, blank=True)  # trap key -> a fairer thought
     no_trap_fits = models.BooleanField(default=False)
     mood_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=ONE_TO_FIVE)
@@ -126,7 +136,7 @@ class PlanItem(OwnedModel):
 
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.SKILL)
     title = models.CharField("what to do", max_length=300)
-    due_on = models.DateField("by when", null=True, blank=True)
+    due_on = models.DateField("by when", null=True, blank=True, validators=[within_five_years])
     done_on = models.DateField(null=True, blank=True)
     recovery = models.ForeignKey(
         Recovery, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_items"

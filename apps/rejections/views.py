@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseLocation
 
 from apps.core.htmx import redirect_after_post, render_fragment
+from apps.core.params import whole_number
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
@@ -51,7 +52,7 @@ def new(request):
             return redirect(recovery.step_url(1))
         return render(request, "rejections/new.html", {"form": form}, status=422)
     application = None
-    if (application_id := request.GET.get("application", "")).isdigit():
+    if (application_id := whole_number(request.GET.get("application"))) is not None:
         application = get_owned_or_404(Application, request.user, pk=application_id)
     form = RejectionForm(user=request.user, initial={"application": application})
     return render(

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from apps.core.models import OwnedModel
+from apps.core.models import LONG_TEXT, OwnedModel, already_happened
 
 
 class Strength(OwnedModel):
@@ -15,7 +15,9 @@ class Strength(OwnedModel):
 
     name = models.CharField("strength", max_length=120)
     evidence = models.TextField(
-        blank=True, help_text="A sentence or two: when did it show? What happened?"
+        max_length=LONG_TEXT,
+        blank=True,
+        help_text="A sentence or two: when did it show? What happened?",
     )
     source = models.CharField("where it comes from", max_length=12, choices=Source, default="me")
     pinned = models.BooleanField(default=False)
@@ -39,11 +41,15 @@ class Achievement(OwnedModel):
         MILESTONE = "milestone", "Milestone"
 
     title = models.CharField(max_length=200)
-    month = models.DateField(null=True, blank=True, help_text="The month is enough.")
+    month = models.DateField(
+        null=True, blank=True, help_text="The month is enough.", validators=[already_happened]
+    )
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.ACHIEVEMENT)
-    situation = models.TextField(blank=True, help_text="What was going on?")
-    action = models.TextField("what you did", blank=True)
-    result = models.TextField(blank=True, help_text="What changed because of it?")
+    situation = models.TextField(max_length=LONG_TEXT, blank=True, help_text="What was going on?")
+    action = models.TextField("what you did", max_length=LONG_TEXT, blank=True)
+    result = models.TextField(
+        max_length=LONG_TEXT, blank=True, help_text="What changed because of it?"
+    )
     strengths = models.ManyToManyField(Strength, blank=True, related_name="achievements")
 
     class Meta:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import render_fragment, render_page_or_fragment
+from apps.core.params import whole_number
 from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
 from apps.interviews.models import Interview, Question, Stage
@@ -229,18 +230,16 @@ def exercise(request):
             for n, name in enumerate(names)
         )
         return render(request, "strengths/exercise_done.html", {"created": created})
-    minutes = int(request.GET.get("minutes", "10"))
+    minutes = whole_number(request.GET.get("minutes"))
     minutes = minutes if minutes in EXERCISE_MINUTES else EXERCISE_MINUTES[0]
-    seconds = request.GET.get("seconds", "")  # lets a test run a shorter timer
+    seconds = whole_number(request.GET.get("seconds"), 0)  # lets a test run a shorter timer
     return render(
         request,
         "strengths/exercise.html",
         {
             "form": form,
             "minutes": minutes,
-            "seconds": int(seconds)
-            if seconds.isdigit() and 0 < int(seconds) <= 900
-            else minutes * 60,
+            "seconds": seconds if 0 < seconds <= 900 else minutes * 60,
             "choices": EXERCISE_MINUTES,
         },
         status=422 if request.method == "POST" else 200,
@@ -255,7 +254,7 @@ def exercise(request):
 def bad_day(request):
     """One click from anywhere: the person's own evidence that they are good at this."""
     user = request.user
-    shuffle = int(request.GET["shuffle"]) if request.GET.get("shuffle", "").isdigit() else 0
+    shuffle = whole_number(request.GET.get("shuffle"), 0)
     if request.htmx:
         return render_fragment(
             request,
