@@ -119,6 +119,19 @@ class Application(OwnedModel):
     def is_active(self) -> bool:
         return self.status in {self.Status.APPLIED, self.Status.INTERVIEWING, self.Status.OFFER}
 
+    def what_deleting_takes(self) -> dict:
+        """What goes with this application if it is deleted, and what the person wrote that
+        stays (journal entries and plan items are kept, unlinked). One query."""
+        return Application.objects.filter(pk=self.pk).aggregate(
+            rounds=models.Count("interviews", distinct=True),
+            questions=models.Count("interviews__questions", distinct=True),
+            feedback_count=models.Count("feedback_requests", distinct=True),
+            rejection_count=models.Count("rejections", distinct=True),
+            recovery_count=models.Count("rejections__recovery", distinct=True),
+            entry_count=models.Count("entries", distinct=True),
+            plan_item_count=models.Count("rejections__recovery__plan_items", distinct=True),
+        )
+
     # These read self.interviews.all(), so a list prefetches "interviews" once for the page.
     @property
     def stage_reached(self) -> str | None:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -258,11 +258,10 @@ def application_delete(request, pk: int):
         application.delete()
         messages.success(request, f"{application} is deleted.")
         return redirect_after_post(request, reverse("interviews:applications"))
-    counts = application.interviews.aggregate(
-        rounds=Count("pk", distinct=True), questions=Count("questions", distinct=True)
-    )
     return render(
-        request, "interviews/application_delete.html", {"application": application, **counts}
+        request,
+        "interviews/application_delete.html",
+        {"application": application, **application.what_deleting_takes()},
     )
 
 

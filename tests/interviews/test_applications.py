@@ -177,7 +177,7 @@ def test_delete_asks_first_and_says_what_goes_with_it(alice_client, alice):
     make_question(interview)
     url = reverse("interviews:application_delete", args=[application.pk])
     body = alice_client.get(url).text
-    assert "Its 2 interview rounds and 1 question will be deleted with it." in body
+    assert "2 interview rounds, with 1 question and your notes on it" in body
     assert Application.objects.exists()
 
     response = alice_client.post(url)
@@ -185,3 +185,49 @@ def test_delete_asks_first_and_says_what_goes_with_it(alice_client, alice):
     assert not Application.objects.exists()
     assert not Interview.objects.exists()
     assert not Question.objects.exists()
+
+
+def test_delete_names_everything_that_goes_and_keeps_what_can_stand_alone(
+    alice_client, alice, django_assert_max_num_queries
+):
+    from apps.feedback.models import FeedbackRequest
+    from apps.journal.models import Entry
+    from apps.rejections.models import PlanItem, Recovery, Rejection
+    from tests.feedback.factories import make_request
+    from tests.journal.factories import make_entry
+    from tests.rejections.factories import make_plan_item, make_recovery
+
+    application = make_application(alice)
+    interview = make_interview(application)
+    make_request(alice, application, response="Thanks for asking.", takeaways="Practise cases.")
+    recovery = make_recovery(alice, application)
+    make_plan_item(alice, recovery=recovery)
+    entry = make_entry(alice, answers=["It stung."], application=application, interview=interview)
+    url = reverse("interviews:application_delete", args=[application.pk])
+
+    with django_assert_max_num_queries(6):
+        body = alice_client.get(url).text
+    assert "1 interview round" in body
+    assert "1 feedback request, with any reply and your takeaways" in body
+    assert "The rejection you recorded, with any message you kept" in body
+    assert "its recovery walk-through: the feelings and thinking traps you noted" in body
+    assert "1 journal entry about it stays in your journal, no longer linked to it." in body
+    assert "1 step in My plan stays." in body
+
+    alice_client.post(url)
+    assert not FeedbackRequest.objects.exists()
+    assert not Rejection.objects.exists() and not Recovery.objects.exists()
+    entry.refresh_from_db()
+    assert (entry.answers, entry.application, entry.interview) == (["It stung."], None, None)
+    assert PlanItem.objects.get().recovery is None
+
+
+def test_deleting_a_round_says_its_journal_entries_stay(alice_client, alice):
+    from tests.journal.factories import make_entry
+
+    interview = make_interview(make_application(alice))
+    make_question(interview)
+    make_entry(alice, application=interview.application, interview=interview)
+    body = alice_client.get(reverse("interviews:interview_delete", args=[interview.pk])).text
+    assert "and so do its 1 question with your notes" in body
+    assert "1 journal entry about it stays in your journal" in body
