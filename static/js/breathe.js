@@ -45,8 +45,4 @@
       stop("Stopped. That's fine; come back any time.");
     });
   }
-
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-print-page]")) window.print();
-  });
 })();

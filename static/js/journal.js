@@ -225,11 +225,6 @@
     link.href = url.toString();
   });
 
-  // Print button on an entry.
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-print]")) window.print();
-  });
-
   // Burning a vent: a short fade, unless the person prefers less motion.
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("form[data-burn]");

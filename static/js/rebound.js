@@ -153,6 +153,11 @@
   window.addEventListener("offline", connection);
   connection();
 
+  // "Print" buttons (data-print-button); what printing leaves out is data-print-hide, in CSS.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print-button]")) window.print();
+  });
+
   // Quick picks for a date field: <div data-quick-dates="field-id"><button data-days="7">.
   function isoDate(date) {
     var month = String(date.getMonth() + 1).padStart(2, "0");

@@ -241,3 +241,24 @@ def test_burn_a_vent(page, live_server, alice, assert_accessible):
     page.get_by_role("button", name="Burn it").click()
     expect(page.get_by_role("status")).to_contain_text("It's gone, for good.")
     assert not Entry.objects.exists()
+
+
+def test_print_prints_and_edit_or_delete_do_not(page, live_server, alice):
+    entry = make_entry(alice, guide="free", answers=["Words."], is_draft=False)
+    # Counted in sessionStorage, so a print on the way to another page still counts.
+    page.add_init_script(
+        "window.print = () => { sessionStorage.printed = Number(sessionStorage.printed || 0) + 1; };"
+    )
+    printed = lambda: page.evaluate("Number(sessionStorage.printed || 0)")  # noqa: E731
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}{entry.get_absolute_url()}")
+    page.get_by_role("button", name="Print").click()
+    assert printed() == 1
+
+    page.get_by_role("link", name="Delete this entry").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Delete")
+    assert printed() == 1  # no print dialog on the way
+    page.go_back()
+    page.get_by_role("link", name="Edit").click()
+    expect(page.get_by_label("What is on your mind right now?")).to_have_value("Words.")
+    assert printed() == 1

@@ -3,8 +3,13 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Interview, Question
+from apps.rejections.models import PlanItem, Recovery, Rejection
+from tests.feedback.factories import make_request
 from tests.interviews.factories import make_application, make_interview, make_question
+from tests.journal.factories import make_entry
+from tests.rejections.factories import make_plan_item, make_recovery
 
 LIST = reverse("interviews:applications")
 
@@ -190,13 +195,6 @@ def test_delete_asks_first_and_says_what_goes_with_it(alice_client, alice):
 def test_delete_names_everything_that_goes_and_keeps_what_can_stand_alone(
     alice_client, alice, django_assert_max_num_queries
 ):
-    from apps.feedback.models import FeedbackRequest
-    from apps.journal.models import Entry
-    from apps.rejections.models import PlanItem, Recovery, Rejection
-    from tests.feedback.factories import make_request
-    from tests.journal.factories import make_entry
-    from tests.rejections.factories import make_plan_item, make_recovery
-
     application = make_application(alice)
     interview = make_interview(application)
     make_request(alice, application, response="Thanks for asking.", takeaways="Practise cases.")
@@ -223,8 +221,6 @@ def test_delete_names_everything_that_goes_and_keeps_what_can_stand_alone(
 
 
 def test_deleting_a_round_says_its_journal_entries_stay(alice_client, alice):
-    from tests.journal.factories import make_entry
-
     interview = make_interview(make_application(alice))
     make_question(interview)
     make_entry(alice, application=interview.application, interview=interview)
