@@ -290,10 +290,12 @@ def _encouragement(user, shuffle: int) -> dict:
     strength = next(iter(strengths[shuffle % max(strength_count, 1) :][:1]), None)
     achievements = Achievement.objects.for_user(user)
     achievement_count = achievements.count()
-    # Start somewhere a full window fits, so one query always fetches the set.
-    windows = max(achievement_count - BAD_DAY_ACHIEVEMENTS + 1, 1)
-    start = (shuffle * BAD_DAY_ACHIEVEMENTS) % windows
+    # Each shuffle moves one window on, wrapping round to the start (a second query only
+    # when the window wraps).
+    start = (shuffle * BAD_DAY_ACHIEVEMENTS) % max(achievement_count, 1)
     picked = list(achievements[start : start + BAD_DAY_ACHIEVEMENTS])
+    if achievement_count > BAD_DAY_ACHIEVEMENTS and len(picked) < BAD_DAY_ACHIEVEMENTS:
+        picked += list(achievements[: BAD_DAY_ACHIEVEMENTS - len(picked)])
     return {
         "strength": strength,
         "achievements": picked,

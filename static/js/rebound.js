@@ -153,6 +153,14 @@
   window.addEventListener("offline", connection);
   connection();
 
+  // After a swap that replaces what the person was reading (e.g. "Show me others"), focus
+  // goes to the new content instead of dropping to the page body.
+  document.addEventListener("htmx:after:swap", function (event) {
+    var target = event.detail && event.detail.ctx && event.detail.ctx.target;
+    var spot = target && target.querySelector && target.querySelector("[data-focus-after-swap]");
+    if (spot) spot.focus();
+  });
+
   // "Print" buttons (data-print-button); what printing leaves out is data-print-hide, in CSS.
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print-button]")) window.print();

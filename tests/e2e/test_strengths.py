@@ -36,9 +36,12 @@ def test_one_click_from_home_and_from_the_journal(page, live_server, lived_in, a
     expect(page).to_have_url(re.compile("/bad-day/$"))
 
     spotlight = page.locator(".spotlight__name")
-    first = spotlight.inner_text()
+    wins = page.locator(".wins")
+    first, first_wins = spotlight.inner_text(), wins.inner_text()
     page.get_by_role("link", name="Show me others").click()
     expect(spotlight).not_to_have_text(first)
+    expect(wins).not_to_have_text(first_wins)  # the achievements change too
+    expect(spotlight).to_be_focused()  # focus stays with what changed, not the page body
     expect(page).to_have_url(re.compile("/bad-day/$"))  # swapped in place
     assert_accessible(page)
 

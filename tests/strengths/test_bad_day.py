@@ -111,3 +111,17 @@ def carol_with_nothing(db):
     from tests.conftest import make_person
 
     return make_person("carol@example.com", "Carol")
+
+
+@pytest.mark.parametrize("count", [4, 5, 7])
+def test_show_me_others_moves_through_every_achievement(alice_client, alice, count):
+    for n in range(count):
+        make_achievement(alice, f"Win {n}")
+    seen = []
+    for shuffle in range(count):
+        body = alice_client.get(BAD_DAY, {"shuffle": shuffle}).text
+        shown = re.findall(r"<strong>(Win \d)</strong>", body)
+        assert len(shown) == 3 and len(set(shown)) == 3
+        seen.append(shown)
+    assert seen[1] != seen[0]
+    assert {win for shown in seen for win in shown} == {f"Win {n}" for n in range(count)}
