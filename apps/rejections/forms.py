@@ -51,6 +51,14 @@ class RejectionForm(forms.ModelForm):
         self.fields["application"].required = False
         self.fields["application"].empty_label = "It's not in my list yet"
         self.fields["application"].label = "Which application?"
+        self.fields[
+            "application"
+        ].help_text = "Pick it from your list. If it isn't there, add the company and role below."
+        # One of the two is needed (an application, or a company and role), so neither is
+        # marked "(optional)"; the help text says which.
+        for name in ("application", "company", "role"):
+            self.fields[name].show_optional = False
+        self.fields["company"].help_text = "Needed only if the application isn't in your list."
         self.fields["impact"] = impact_field()
         self.fields["expected"].choices = Rejection.Expected.choices
 

@@ -247,7 +247,8 @@ def test_print_prints_and_edit_or_delete_do_not(page, live_server, alice):
     entry = make_entry(alice, guide="free", answers=["Words."], is_draft=False)
     # Counted in sessionStorage, so a print on the way to another page still counts.
     page.add_init_script(
-        "window.print = () => { sessionStorage.printed = Number(sessionStorage.printed || 0) + 1; };"
+        "window.print = () => {"
+        " sessionStorage.printed = Number(sessionStorage.printed || 0) + 1; };"
     )
     printed = lambda: page.evaluate("Number(sessionStorage.printed || 0)")  # noqa: E731
     log_in(page, live_server, "alice@example.com")

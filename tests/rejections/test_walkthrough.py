@@ -1,5 +1,7 @@
 """The recovery walk-through: each step writes into the app that owns the data."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -347,3 +349,19 @@ def test_step_2_counts_each_application_once(alice_client, alice):
     assert (
         "You've applied for 2 jobs and reached interviews for 1. 1 didn't lead to an offer." in body
     )
+
+
+def test_the_intake_says_what_it_needs_instead_of_optional(alice_client, alice):
+    page = alice_client.get(reverse("rejections:new"))
+    form = page.context["form"]
+    for name in ("application", "company", "role"):
+        label = re.search(rf'<label for="id_{name}">(.*?)</label>', page.text, re.S).group(1)
+        assert "optional" not in label, name
+    assert "add the company and role below" in page.text
+
+    response = alice_client.post(reverse("rejections:new"), {"received_on": "2026-11-20"})
+    assert response.status_code == 422
+    assert response.context["form"].errors["company"] == [
+        "Choose an application above, or enter the company here."
+    ]
+    assert form.fields["application"].required is False
