@@ -192,7 +192,7 @@ def application(request, pk: int):
     rounds = Interview.objects.order_by("-occurred_at").prefetch_related("questions")
     application = get_owned_or_404(
         Application.objects.prefetch_related(
-            Prefetch("interviews", queryset=rounds), "feedback_requests"
+            Prefetch("interviews", queryset=rounds), "feedback_requests", "rejections__recovery"
         ),
         request.user,
         pk=pk,

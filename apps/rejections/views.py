@@ -14,7 +14,6 @@ from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
 from apps.journal.guides import GUIDES_BY_KEY
-from apps.journal.models import Entry
 from apps.journal.services import StaleVersion, join_texts
 from apps.strengths.models import Achievement, Strength
 
@@ -31,7 +30,14 @@ from .forms import (
     RejectionForm,
 )
 from .models import STEP_COUNT, PlanItem, Recovery
-from .steps import COMMON_REASONS, STEPS, STEPS_BY_NUMBER, TOTAL_MINUTES
+from .steps import (
+    COMMON_REASONS,
+    FEELINGS,
+    STEPS,
+    STEPS_BY_NUMBER,
+    THINKING_TRAPS,
+    TOTAL_MINUTES,
+)
 
 # ---- Logging the rejection ----------------------------------------------------------------
 
@@ -64,6 +70,8 @@ def new(request):
 @require_safe
 def resume(request, pk: int):
     recovery = get_owned_or_404(Recovery, request.user, pk=pk)
+    if recovery.is_finished:
+        return redirect("rejections:summary", pk=recovery.pk)
     return redirect(recovery.step_url(recovery.resume_step()))
 
 
@@ -188,12 +196,12 @@ def _step_context(recovery: Recovery, step, form) -> dict:
 
 
 def _summary(recovery: Recovery) -> dict:
-    learned = (
-        Entry.objects.for_user(recovery.owner)
-        .filter(rejection=recovery.rejection, guide="learned")
-        .first()
-    )
+    learned = services.guided_entry(recovery, "learned")
+    traps = recovery.thinking_traps
     return {
+        "feelings": [label for key, label in FEELINGS if key in recovery.feelings],
+        "reframed": [(name, traps[key]) for key, name, _ in THINKING_TRAPS if key in traps],
+        "vent": services.guided_entry(recovery, "vent"),
         "learned": [a for _, a in learned.prompts_and_answers if a] if learned else [],
         "strengths_now": list(Strength.objects.for_user(recovery.owner)[:3]),
         "plan": list(recovery.plan_items.all()),
@@ -296,6 +304,8 @@ def summary(request, pk: int):
 
 # ---- My plan ----------------------------------------------------------------------------------
 
+RECOVERIES_LISTED = 20
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -309,10 +319,12 @@ def plan(request):
     items = list(
         PlanItem.objects.for_user(request.user).select_related("recovery__rejection__application")
     )
+    recoveries = Recovery.objects.for_user(request.user).select_related("rejection__application")
     return render(
         request,
         "rejections/plan.html",
         {
+            "recoveries": list(recoveries[:RECOVERIES_LISTED]),
             "open_items": [item for item in items if not item.is_done],
             "done_items": [item for item in items if item.is_done],
             "form": form,

@@ -42,7 +42,7 @@ def test_delete_a_round_asks_first(alice_client, alice):
     interview = make_interview(make_application(alice))
     make_question(interview)
     url = reverse("interviews:interview_delete", args=[interview.pk])
-    assert "Its 1 question will be deleted with it." in alice_client.get(url).text
+    assert "and so do its 1 question with your notes" in alice_client.get(url).text
     response = alice_client.post(url)
     assert response.url == interview.application.get_absolute_url()
     assert not Interview.objects.exists()

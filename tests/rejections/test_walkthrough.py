@@ -365,3 +365,30 @@ def test_the_intake_says_what_it_needs_instead_of_optional(alice_client, alice):
         "Choose an application above, or enter the company here."
     ]
     assert form.fields["application"].required is False
+
+
+def test_a_finished_recovery_can_be_found_again_with_what_was_written(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(
+        step_url(recovery, 1),
+        {"feelings": ["sad", "tired"], "feelings_in_own_words": "Flat.", "vent": "Ugh."},
+    )
+    alice_client.post(
+        step_url(recovery, 2), {"trap_fortune_telling": "on", "fairer_fortune_telling": "One no."}
+    )
+    alice_client.post(step_url(recovery, 8), {"mood_after": "3"})
+    recovery.refresh_from_db()
+    assert recovery.is_finished
+
+    summary = reverse("rejections:summary", args=[recovery.pk])
+    assert alice_client.get(recovery.get_absolute_url()).url == summary  # not step 8 again
+    page = alice_client.get(summary).text
+    assert "Sad, Tired." in page and "Flat." in page
+    assert "Fortune telling" in page and "One no." in page
+    assert Entry.objects.get(guide="vent").get_absolute_url() in page
+    assert "Ugh." not in page  # the vent itself stays in the journal
+
+    assert summary in alice_client.get(reverse("rejections:plan")).text
+    application_page = alice_client.get(recovery.application.get_absolute_url()).text
+    assert "You worked through it" in application_page and summary in application_page
+    assert "I got rejected" not in application_page
