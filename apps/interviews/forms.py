@@ -14,7 +14,13 @@ def now_for_input() -> datetime.datetime:
 
 
 class ApplicationChoiceForm(forms.Form):
-    """Which application a logged round belongs to: one of the person's, or a new one."""
+    """Which application a logged round belongs to: one of the person's, or a new one.
+
+    A company that matches one of the person's applications means that application, unless
+    they say it is a new one: a second round never quietly becomes a duplicate job.
+    """
+
+    NEW = "new"
 
     application = forms.ModelChoiceField(
         queryset=Application.objects.none(),
@@ -29,19 +35,54 @@ class ApplicationChoiceForm(forms.Form):
     )
     role = forms.CharField(max_length=200, required=False)
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, user, **kwargs):
+        self.chose_new = data is not None and data.get("application") == self.NEW
+        if self.chose_new:
+            data = data.copy()
+            data["application"] = ""
+        super().__init__(data, *args, **kwargs)
+        self.user = user
         self.fields["application"].queryset = Application.objects.for_user(user)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("application") or "application" in self.errors:
             return cleaned
+        if not self.chose_new and cleaned.get("company", "").strip():
+            match = matching_application(self.user, cleaned["company"], cleaned.get("role", ""))
+            if match is AMBIGUOUS:
+                self.add_error(
+                    "application",
+                    "You already have applications here. Choose the one this round was for, "
+                    "or say it's a new one.",
+                )
+                return cleaned
+            if match is not None:
+                cleaned["application"] = match
+                return cleaned
         if "company" in cleaned and not cleaned["company"].strip():
             self.add_error("company", "Enter the company's name.")
         if "role" in cleaned and not cleaned["role"].strip():
             self.add_error("role", "Enter the role, even roughly: “Designer” is fine.")
         return cleaned
+
+
+AMBIGUOUS = object()
+
+
+def matching_application(user, company: str, role: str = ""):
+    """The person's application at this company (and role, when given): the one a new round
+    belongs to. None when there is none; AMBIGUOUS when the person has to choose."""
+    same_company = Application.objects.for_user(user).filter(company__iexact=company.strip())
+    if role.strip():
+        same_role = list(same_company.filter(role__iexact=role.strip())[:1])
+        if same_role:
+            return same_role[0]
+        return AMBIGUOUS if same_company.exists() else None
+    candidates = list(same_company[:2])
+    if len(candidates) == 1:
+        return candidates[0]
+    return AMBIGUOUS if candidates else None
 
 
 class InterviewForm(SavedSinceCheck):

@@ -20,6 +20,7 @@ from .forms import (
     QuestionForm,
     QuestionFormSet,
     StatusForm,
+    matching_application,
 )
 from .models import Application, Interview, Question
 
@@ -83,7 +84,7 @@ def _log_context(choice, form, questions, user) -> dict:
         "form": form,
         "questions": questions,
         "application": application,
-        "suggestions": _suggestions(user, choice["company"].value() or ""),
+        **_suggestions_context(user, choice["company"].value() or "", choice),
     }
 
 
@@ -103,10 +104,25 @@ def _company_suggestions(request):
     """As the company is typed: their applications there, so they pick instead of duplicating."""
     company = plain_text(request.GET.get("company"))
     return render_fragment(
-        request,
-        "interviews/log.html#suggestions",
-        {"suggestions": _suggestions(request.user, company), "company": company},
+        request, "interviews/log.html#suggestions", _suggestions_context(request.user, company)
     )
+
+
+def _suggestions_context(user, company: str, choice: ApplicationChoiceForm | None = None) -> dict:
+    """The applications to offer, with the one that matches the company chosen by default
+    (unless the person said this is a new application)."""
+    suggestions = _suggestions(user, company)
+    chosen = choice["application"].value() if choice is not None else None
+    chose_new = choice is not None and choice.chose_new
+    if not chosen and not chose_new and suggestions:
+        match = matching_application(user, company)
+        chosen = match.pk if isinstance(match, Application) else None
+    return {
+        "suggestions": suggestions,
+        "company": company,
+        "chosen": str(chosen or ""),
+        "chose_new": chose_new,
+    }
 
 
 @login_required

@@ -198,3 +198,17 @@ def test_bad_input_is_explained_in_place(page, live_server, alice, assert_access
     expect(page.get_by_label("Role", exact=True)).to_have_value("Editor")
     expect(page.get_by_label("Final")).to_be_checked()
     assert_accessible(page)
+
+
+def test_a_known_company_is_chosen_for_the_round_not_duplicated(page, live_server, alice):
+    existing = Application.objects.create(owner=alice, company="Orbital", role="UX designer")
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}/interviews/log/")
+    page.get_by_label("Company", exact=True).fill("Orbital")
+    expect(page.get_by_role("radio", name="UX designer at Orbital")).to_be_checked()
+    expect(page.get_by_role("radio", name="No, this is a new application")).not_to_be_checked()
+    page.locator("#id_stage").get_by_text("Technical").click()
+    page.get_by_role("button", name="Save interview").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Technical round")
+    assert Application.objects.get() == existing
+    assert Interview.objects.get().application == existing

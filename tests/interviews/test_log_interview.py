@@ -202,3 +202,40 @@ def test_removing_a_question_row_leaves_a_quiet_note(alice_client):
 @pytest.mark.django_db
 def test_logging_needs_a_login(client):
     assert client.get(LOG).status_code == 302
+
+
+# ---- A round for a company already in the list goes to that application ----------------
+
+
+def test_a_matching_company_adds_the_round_to_its_application(alice_client, alice):
+    existing = make_application(alice, company="Northwind", role="Product designer")
+    response = alice_client.post(LOG, log_data(company=" northwind ", role=""))
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+    assert Interview.objects.get().application == existing
+
+
+def test_saying_it_is_new_still_makes_a_new_application(alice_client, alice):
+    make_application(alice, company="Northwind", role="Product designer")
+    alice_client.post(LOG, log_data(application="new", role="Design lead"))
+    assert Application.objects.count() == 2
+    assert Interview.objects.get().application.role == "Design lead"
+
+
+def test_a_matching_company_with_another_role_asks_which(alice_client, alice):
+    make_application(alice, company="Northwind", role="Product designer")
+    response = alice_client.post(LOG, log_data(role="Engineer"))
+    assert response.status_code == 422
+    assert "Choose the one this round was for" in response.text
+    assert 'value="new"' in response.text  # the choice to say it's new is right there
+    assert Application.objects.count() == 1 and not Interview.objects.exists()
+
+
+def test_typing_a_known_company_chooses_its_application(alice_client, alice):
+    existing = make_application(alice, company="Northwind")
+    make_application(alice, company="Northwind Labs")
+    fragment = alice_client.get(LOG, {"company": "Northwind"}, headers={"HX-Request": "true"})
+    assert f'value="{existing.pk}" checked' in fragment.text
+    assert 'value="new" checked' not in fragment.text
+    page = alice_client.get(LOG, {"company": "Northwind"})
+    assert f'value="{existing.pk}" checked' in page.text
