@@ -57,6 +57,9 @@ class User(AbstractUser):
         validators=[validate_time_zone],
         help_text="Dates and times in Rebound are shown in this zone.",
     )
+    # Until the person has seen their zone (at sign-up, in Settings, or in the offer their
+    # device's zone prompts), Rebound offers the zone the browser reports.
+    time_zone_confirmed = models.BooleanField(default=False, editable=False)
 
     hide_rejected_applications = models.BooleanField(
         "keep applications that didn't work out out of my main list",

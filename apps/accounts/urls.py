@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("settings/", views.settings_page, name="settings"),
+    path("settings/time-zone/", views.time_zone, name="time_zone"),
 ]

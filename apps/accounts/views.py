@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import SettingsForm
+from .forms import SettingsForm, TimeZoneForm
 
 
 @login_required
@@ -17,3 +18,19 @@ def settings_page(request):
             return redirect("accounts:settings")
         return render(request, "accounts/settings.html", {"form": form}, status=422)
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+@require_POST
+def time_zone(request):
+    """The offer at the top of the page: use the device's zone, or keep the one set."""
+    form = TimeZoneForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, f"Times are now shown in {form.instance.time_zone}.")
+    else:
+        messages.error(request, "That time zone isn't one we know. Choose yours in Settings.")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = "core:home"
+    return redirect(back)

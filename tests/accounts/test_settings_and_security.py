@@ -30,7 +30,7 @@ def test_settings_rejects_an_unknown_time_zone_and_keeps_the_name(alice_client, 
         reverse("accounts:settings"), {"display_name": "Ali", "time_zone": "Mars/Olympus"}
     )
     assert response.status_code == 422
-    assert "Select a valid choice" in response.text
+    assert "Choose a time zone from the list." in response.text
     assert 'value="Ali"' in response.text
     assert 'aria-invalid="true"' in response.text
     alice.refresh_from_db()
@@ -98,3 +98,62 @@ def test_sessions_page_lists_other_devices_and_ends_them(alice):
     assert UserSession.objects.filter(user=alice).count() == 1
     assert not phone.get(reverse("core:home")).wsgi_request.user.is_authenticated
     assert laptop.get(reverse("core:home")).wsgi_request.user == alice
+
+
+def test_the_time_zone_list_starts_with_common_zones(alice_client):
+    page = alice_client.get(reverse("accounts:settings")).text
+    common, everything = page.index('<optgroup label="Common">'), page.index("All time zones")
+    assert common < page.index('value="Europe/Berlin"', common) < everything
+
+
+def test_sign_up_keeps_the_time_zone_from_the_device(client, db):
+    from apps.accounts.models import User
+
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "dana@example.com",
+            "password1": "a calm correct horse",
+            "password2": "a calm correct horse",
+            "time_zone": "Asia/Tokyo",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="dana@example.com")
+    assert (user.time_zone, user.time_zone_confirmed) == ("Asia/Tokyo", True)
+
+
+def test_an_unknown_zone_at_sign_up_is_explained(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "dana@example.com",
+            "password1": "a calm correct horse",
+            "password2": "a calm correct horse",
+            "time_zone": "Mars/Olympus",
+        },
+    )
+    assert response.status_code == 200  # allauth re-shows the form
+    assert "Choose a time zone from the list." in response.text
+
+
+def test_the_device_zone_offer_is_one_click_and_then_gone(alice_client, alice):
+    home = alice_client.get(reverse("core:home")).text
+    assert "data-time-zone-offer" in home
+    response = alice_client.post(
+        reverse("accounts:time_zone"), {"time_zone": "Europe/Berlin", "next": "/journal/"}
+    )
+    assert response.url == "/journal/"
+    alice.refresh_from_db()
+    assert (alice.time_zone, alice.time_zone_confirmed) == ("Europe/Berlin", True)
+    assert "data-time-zone-offer" not in alice_client.get(reverse("core:home")).text
+
+
+def test_the_offer_refuses_odd_zones_and_outside_addresses(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:time_zone"),
+        {"time_zone": "Mars/Olympus", "next": "https://elsewhere.example/"},
+    )
+    assert response.url == reverse("core:home")
+    alice.refresh_from_db()
+    assert (alice.time_zone, alice.time_zone_confirmed) == ("UTC", False)

@@ -134,3 +134,40 @@ def test_the_policy_blocks_inline_script_but_runs_ours(page, live_server):
     )
     assert violated == "script-src-elem"
     assert page.evaluate("window.inlineRan") is None
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_the_time_zone_comes_from_the_device(browser, live_server, alice, viewport):
+    from apps.accounts.models import User
+
+    context = browser.new_context(timezone_id="Asia/Tokyo", viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(8_000)
+    page.goto(f"{live_server.url}/accounts/signup/")
+    expect(page.get_by_label("Time zone")).to_have_value("Asia/Tokyo")  # shown, changeable
+    page.get_by_label("Email").fill("dana@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, dana")
+    assert User.objects.get(email="dana@example.com").time_zone == "Asia/Tokyo"
+
+    # "When was it?" starts at the time on the person's own clock.
+    page.goto(f"{live_server.url}/interviews/log/")
+    tokyo_now = page.evaluate("new Date().toLocaleString('sv-SE').slice(0, 13).replace(' ', 'T')")
+    expect(page.get_by_label("When was it?")).to_have_value(re.compile("^" + tokyo_now))
+    context.close()
+
+    # Someone who signed up before: offered their device's zone, once, in one click.
+    context = browser.new_context(timezone_id="Europe/Berlin", viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(8_000)
+    log_in(page, live_server, "alice@example.com")
+    offer = page.get_by_text("Your device says Europe/Berlin")
+    expect(offer).to_be_visible()
+    page.get_by_role("button", name="Use my device's time zone").click()
+    expect(page.get_by_text("Times are now shown in Europe/Berlin.")).to_be_visible()
+    expect(offer).to_have_count(0)
+    alice.refresh_from_db()
+    assert alice.time_zone == "Europe/Berlin"
+    context.close()
