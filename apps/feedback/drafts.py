@@ -4,8 +4,14 @@ Placeholders use string.Template ($name), so a person's details are substituted 
 plain text and never evaluated. The result is shown in form fields, escaped as usual.
 """
 
+import re
 from dataclasses import dataclass
 from string import Template
+
+# What stands in for a detail Rebound doesn't know yet; filled in as soon as it is known.
+THEIR_NAME, YOUR_NAME = "[their name]", "[your name]"
+COMPANY, ROLE, INTERVIEW_DATE = "[company]", "[role]", "[interview date]"
+PLACEHOLDER = re.compile(r"\[(?:their name|your name|company|role|interview date)\]")
 
 
 @dataclass(frozen=True)

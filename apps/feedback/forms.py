@@ -5,8 +5,8 @@ from apps.core.forms import DateInput
 from apps.core.stale import SavedSinceCheck
 from apps.interviews.models import Application
 
-from .drafts import DRAFT_CHOICES
 from .models import FeedbackRequest
+from .services import fill_placeholders
 
 
 class DraftForm(SavedSinceCheck):
@@ -32,6 +32,7 @@ class DraftForm(SavedSinceCheck):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
         self.fields["application"].label = "Which application?"
         self.fields["application"].empty_label = "Choose an application"
@@ -40,11 +41,17 @@ class DraftForm(SavedSinceCheck):
         # Browsers send CRLF line ends; plain LF keeps copying and mailto: links tidy.
         return self.cleaned_data["message"].replace("\r\n", "\n")
 
-
-class TemplateChoiceForm(forms.Form):
-    template = forms.ChoiceField(
-        label="Start from", choices=DRAFT_CHOICES, required=False, widget=forms.RadioSelect
-    )
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("subject", "message"):
+            if name in cleaned:
+                cleaned[name] = fill_placeholders(
+                    cleaned[name],
+                    self.user,
+                    cleaned.get("application"),
+                    cleaned.get("contact_name", ""),
+                )
+        return cleaned
 
 
 class SentForm(forms.ModelForm):

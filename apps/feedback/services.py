@@ -3,7 +3,15 @@ from django.utils.formats import date_format
 
 from apps.interviews.models import Application
 
-from .drafts import DRAFTS_BY_KEY
+from .drafts import (
+    COMPANY,
+    DRAFTS_BY_KEY,
+    INTERVIEW_DATE,
+    PLACEHOLDER,
+    ROLE,
+    THEIR_NAME,
+    YOUR_NAME,
+)
 
 
 def contact_from_interviewers(application: Application) -> str:
@@ -14,20 +22,45 @@ def contact_from_interviewers(application: Application) -> str:
     return ""
 
 
-def fill_draft(template_key: str, user, application: Application, contact_name: str):
-    """Subject and message for a template, with the person's details filled in as text."""
+def fill_draft(template_key: str, user, application: Application | None, contact_name: str):
+    """Subject and message for a template, with the person's details filled in as text;
+    what isn't known yet (no application chosen, no contact) stays a visible placeholder."""
     draft = DRAFTS_BY_KEY.get(template_key)
     if draft is None:
         return "", ""
-    latest = application.interviews.order_by("-occurred_at").first()
     return draft.fill(
         {
-            "my_name": user.display_name or "[your name]",
-            "contact_name": contact_name or "[their name]",
-            "company": application.company,
-            "role": application.role,
-            "interview_date": date_format(timezone.localdate(latest.occurred_at), "j F")
-            if latest
-            else "[interview date]",
+            "my_name": user.display_name or YOUR_NAME,
+            "contact_name": contact_name or THEIR_NAME,
+            "company": application.company if application else COMPANY,
+            "role": application.role if application else ROLE,
+            "interview_date": _latest_round_date(application) or INTERVIEW_DATE,
         }
     )
+
+
+def _latest_round_date(application: Application | None) -> str:
+    latest = application.interviews.order_by("-occurred_at").first() if application else None
+    return date_format(timezone.localdate(latest.occurred_at), "j F") if latest else ""
+
+
+def fill_placeholders(text: str, user, application: Application | None, contact_name: str):
+    """Put in the details that are known now, in place of the placeholders that stood for
+    them; everything else the person wrote stays as they wrote it."""
+    known = {THEIR_NAME: contact_name.strip(), YOUR_NAME: user.display_name}
+    if application is not None and PLACEHOLDER.search(text):
+        known |= {
+            COMPANY: application.company,
+            ROLE: application.role,
+            INTERVIEW_DATE: _latest_round_date(application),
+        }
+    for placeholder, value in known.items():
+        if value:
+            text = text.replace(placeholder, value)
+    return text
+
+
+def placeholders_left(feedback) -> list[str]:
+    """The placeholders still in a request's subject or message, each once."""
+    found = PLACEHOLDER.findall(f"{feedback.subject}\n{feedback.message}")
+    return list(dict.fromkeys(found))

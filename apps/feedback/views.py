@@ -12,9 +12,9 @@ from apps.core.stale import invalid_status
 from apps.interviews.models import Application
 
 from .drafts import DRAFTS, DRAFTS_BY_KEY
-from .forms import DraftForm, ReplyForm, SentForm, TemplateChoiceForm
+from .forms import DraftForm, ReplyForm, SentForm
 from .models import FeedbackRequest
-from .services import contact_from_interviewers, fill_draft
+from .services import contact_from_interviewers, fill_draft, placeholders_left
 
 STATUS_ORDER = ["sent", "draft", "replied", "no_reply", "declined"]
 
@@ -49,6 +49,8 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def new(request):
     """Draft a request. Choosing a template fills the message (in place with htmx)."""
+    if request.method == "POST" and "use_template" in request.POST:
+        return _use_template(request)
     if request.method == "POST":
         form = DraftForm(request.POST, user=request.user)
         if form.is_valid():
@@ -65,11 +67,40 @@ def new(request):
         application = get_owned_or_404(Application, request.user, pk=application_id)
     template = request.GET.get("template", "")
     template = template if template in DRAFTS_BY_KEY else ""
-    initial = {"application": application, "template": template}
-    if application:
+    contact = contact_from_interviewers(application) if application else ""
+    subject, message = fill_draft(template, request.user, application, contact)
+    initial = {
+        "application": application,
+        "template": template,
+        "contact_name": contact,
+        "subject": subject,
+        "message": message,
+    }
+    return _draft_page(request, DraftForm(user=request.user, initial=initial), template=template)
+
+
+def _use_template(request):
+    """ "Use this template" (a button without JavaScript, a radio with it): the template's
+    words in the subject and message, with what is known filled in, and everything else in
+    the form as it was typed. Nothing is saved."""
+    data = request.POST
+    application = (
+        Application.objects.for_user(request.user)
+        .filter(pk=whole_number(data.get("application"), 0))
+        .first()
+    )
+    contact = data.get("contact_name", "").strip()
+    if not contact and application:
         contact = contact_from_interviewers(application)
-        subject, message = fill_draft(template, request.user, application, contact)
-        initial |= {"contact_name": contact, "subject": subject, "message": message}
+    template = data.get("template", "")
+    subject, message = fill_draft(template, request.user, application, contact)
+    initial = {
+        **{name: data.get(name, "") for name in ("contact_email", "channel", "template")},
+        "application": application,
+        "contact_name": contact,
+        "subject": subject or data.get("subject", ""),
+        "message": message or data.get("message", ""),
+    }
     return _draft_page(request, DraftForm(user=request.user, initial=initial), template=template)
 
 
@@ -82,7 +113,6 @@ def _draft_page(request, form, *, template="", status=200, feedback=None):
             "form": form,
             "templates": DRAFTS,
             "chosen": template or form["template"].value(),
-            "chooser": TemplateChoiceForm(initial={"template": template}),
             "feedback": feedback,
         },
         status=status,
@@ -112,7 +142,7 @@ def detail(request, pk: int):
     return _detail_page(request, feedback)
 
 
-def _detail_page(request, feedback, *, sent_form=None, reply_form=None, status=200):
+def _detail_page(request, feedback, *, sent_form=None, reply_form=None, unfinished=(), status=200):
     return render(
         request,
         "feedback/request.html",
@@ -120,6 +150,7 @@ def _detail_page(request, feedback, *, sent_form=None, reply_form=None, status=2
             "feedback": feedback,
             "sent_form": sent_form or SentForm(instance=feedback),
             "reply_form": reply_form or ReplyForm(instance=feedback),
+            "unfinished": unfinished,
         },
         status=status,
     )
@@ -155,9 +186,13 @@ def _record(request, pk: int, form_class, status: str, success: str):
         FeedbackRequest.objects.select_related("application"), request.user, pk=pk
     )
     form = form_class(request.POST, instance=feedback)
+    key = "sent_form" if form_class is SentForm else "reply_form"
     if not form.is_valid():
-        key = "sent_form" if form_class is SentForm else "reply_form"
         return _detail_page(request, feedback, status=invalid_status(form), **{key: form})
+    if form_class is SentForm and "anyway" not in request.POST:
+        unfinished = placeholders_left(feedback) or ([] if feedback.message.strip() else [""])
+        if unfinished:  # ask once, kindly, before it is marked sent
+            return _detail_page(request, feedback, sent_form=form, unfinished=unfinished)
     feedback.status = status
     form.save()
     messages.success(request, success)

@@ -248,8 +248,10 @@
   }
 
   // A form back from the server with errors holds text the server refused: it is not
-  // saved, so it keeps the base it had before it was sent.
+  // saved, so it keeps the base it had before it was sent. So does a form redrawn by a
+  // request that saves nothing (data-draft-unsaved, e.g. "Use this template").
   var carriedBases = {};
+  var unsavedSwap = false;
 
   function start(root) {
     var forms = keptForms().filter(function (form) {
@@ -257,7 +259,7 @@
     });
     forms.forEach(function (form) {
       var key = keyOf(form);
-      if (hasErrors(form)) {
+      if (hasErrors(form) || (unsavedSwap && carriedBases[key])) {
         var draft = read(key);
         form.draftBase = carriedBases[key] || (draft && draft.base) || {};
         keep(form);
@@ -267,6 +269,7 @@
       }
     });
     carriedBases = {};
+    unsavedSwap = false;
     return forms;
   }
 
@@ -329,6 +332,10 @@
     var source = ctx && ctx.sourceElement;
     var form = source && (source.form || source.closest("form"));
     if (!form || !ctx.response || ctx.response.status >= 400) return;
+    if (source.closest("[data-draft-unsaved]")) {
+      unsavedSwap = true;
+      return;
+    }
     form.draftBase = valuesOf(form);
     forget(keyOf(form));
   });

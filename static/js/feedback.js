@@ -15,6 +15,20 @@
     }
   });
 
+  // The contact's name goes into the message as soon as it is known, in place of
+  // "[their name]" (or of the name put there before); nothing else in the message changes.
+  document.addEventListener("change", function (event) {
+    if (event.target.name !== "contact_name" || !event.target.form) return;
+    var message = event.target.form.querySelector("textarea[name=message]");
+    var name = event.target.value.trim();
+    if (!message || !name) return;
+    var before = message.dataset.theirName || "[their name]";
+    if (message.value.indexOf(before) === -1) return;
+    message.value = message.value.split(before).join(name);
+    message.dataset.theirName = name;
+    message.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button) return;

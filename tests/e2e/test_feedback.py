@@ -65,3 +65,27 @@ def test_draft_copy_send_and_record_a_reply(page, context, live_server, alice, a
     page.get_by_role("link", name="Feedback requests").click()
     expect(page.get_by_role("heading", name="Replied")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_template_first_then_the_details_fill_the_gaps(page, live_server, alice):
+    alice.display_name = "Alice Moreau"
+    alice.save()
+    application = make_application(alice, company="Lumen", role="Researcher")
+    make_interview(application, stage="final")
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}/feedback/new/")
+    page.get_by_role("radio", name=re.compile("^A thank-you")).check()
+    message = page.get_by_label("Message")
+    expect(message).to_have_value(re.compile(r"^Dear \[their name\],"))
+
+    page.get_by_label("Which application?").select_option(str(application.pk))
+    page.get_by_label(re.compile("^Who you're asking")).fill("Priya Shah")
+    page.get_by_label(re.compile("^Who you're asking")).blur()
+    expect(message).to_have_value(re.compile(r"^Dear Priya Shah,"))  # in place, as typed
+    page.get_by_role("button", name="Save the draft").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Feedback from Lumen")
+    saved = FeedbackRequest.objects.get().message
+    assert "[" not in saved and "Researcher role" in saved and "Alice Moreau" in saved
+
+    page.get_by_role("button", name="Mark as sent").click()  # nothing left to fill: no question
+    expect(page.get_by_text(re.compile("^Sent on"))).to_be_visible()

@@ -248,3 +248,70 @@ def test_the_feedback_page_costs_the_same_queries_at_any_size(
             assert client.get(reverse("feedback:index")).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+# ---- Drafting in any order, with or without JavaScript --------------------------------------
+
+
+def draft_data(application=None, **fields) -> dict:
+    data = {"channel": "email", "subject": "Hello", "message": "", "template": "thank_you"}
+    if application:
+        data["application"] = application.pk
+    return {**data, **fields}
+
+
+def test_a_template_chosen_before_the_application_shows_placeholders(alice_client):
+    response = alice_client.get(NEW, {"template": "thank_you"})
+    message = response.context["form"]["message"].value()
+    assert "[their name]" in message and "[role]" in message
+
+
+def test_use_this_template_without_javascript_keeps_what_was_typed(alice_client, alice):
+    application = make_application(alice, company="Northwind", role="Designer")
+    response = alice_client.post(
+        NEW,
+        draft_data(application, contact_name="Priya", contact_email="priya@example.com")
+        | {"use_template": "1", "template": "three_questions"},
+    )
+    assert response.status_code == 200 and not FeedbackRequest.objects.exists()
+    form = response.context["form"]
+    assert form["contact_email"].value() == "priya@example.com"
+    assert form["message"].value().startswith("Dear Priya,")
+    assert "Designer role at Northwind" in form["message"].value()
+
+
+def test_placeholders_are_filled_when_the_details_become_known(alice_client, alice):
+    alice.display_name = "Alice Moreau"
+    alice.save()
+    application = make_application(alice, company="Northwind", role="Designer")
+    message = "Dear [their name],\nThe [role] role at [company].\n[your name]"
+    alice_client.post(NEW, draft_data(application, contact_name="Priya", message=message))
+    assert FeedbackRequest.objects.get().message == (
+        "Dear Priya,\nThe Designer role at Northwind.\nAlice Moreau"
+    )
+
+
+def test_marking_sent_with_placeholders_left_asks_first(alice_client, alice):
+    feedback = make_request(alice, message="Dear [their name], thank you.")
+    url = reverse("feedback:sent", args=[feedback.pk])
+    sent = {"sent_on": f"{timezone.localdate():%Y-%m-%d}"}
+    response = alice_client.post(url, sent)
+    assert response.status_code == 200
+    assert "still has [their name] in it" in response.text
+    feedback.refresh_from_db()
+    assert feedback.status == "draft"
+
+    alice_client.post(url, {**sent, "anyway": "1"})
+    feedback.refresh_from_db()
+    assert feedback.status == "sent"
+
+
+def test_marking_an_empty_message_sent_asks_first(alice_client, alice):
+    feedback = make_request(alice, message="")
+    response = alice_client.post(
+        reverse("feedback:sent", args=[feedback.pk]),
+        {"sent_on": f"{timezone.localdate():%Y-%m-%d}"},
+    )
+    assert "The message here is empty" in response.text
+    feedback.refresh_from_db()
+    assert feedback.status == "draft"
