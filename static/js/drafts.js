@@ -54,18 +54,26 @@
     });
   }
 
-  function valuesOf(form) {
+  // What the form holds now, or (asServed) what the server sent: a browser may put back
+  // what was typed before a reload, and that is not saved.
+  function valuesOf(form, asServed) {
     var values = {};
     fieldsOf(form).forEach(function (field) {
       var list = values[field.name] || (values[field.name] = []);
       if (field.type === "checkbox" || field.type === "radio") {
-        if (field.checked) list.push(field.value);
-      } else if (field.type === "select-multiple") {
-        Array.prototype.forEach.call(field.selectedOptions, function (option) {
+        if (asServed ? field.defaultChecked : field.checked) list.push(field.value);
+      } else if (field.tagName === "SELECT") {
+        var chosen = Array.prototype.filter.call(field.options, function (option) {
+          return asServed ? option.defaultSelected : option.selected;
+        });
+        if (asServed && !chosen.length && field.type === "select-one" && field.options.length) {
+          chosen = [field.options[0]];
+        }
+        chosen.forEach(function (option) {
           list.push(option.value);
         });
       } else {
-        list.push(field.value);
+        list.push(asServed ? field.defaultValue : field.value);
       }
     });
     return values;
@@ -106,6 +114,9 @@
     }
   }
 
+  // Puts values back. Text fields fire "input" (autosave and word counts follow); choices
+  // fire no "change", which could set off requests (htmx) the person never asked for.
+  // The form then fires "rebound:restored".
   function restore(form, values) {
     var seen = {};
     var leftOver = [];
@@ -117,12 +128,10 @@
       var list = values[field.name];
       if (field.type === "checkbox" || field.type === "radio") {
         field.checked = list.indexOf(field.value) !== -1;
-        field.dispatchEvent(new Event("change", { bubbles: true }));
-      } else if (field.type === "select-multiple") {
+      } else if (field.tagName === "SELECT") {
         Array.prototype.forEach.call(field.options, function (option) {
           option.selected = list.indexOf(option.value) !== -1;
         });
-        field.dispatchEvent(new Event("change", { bubbles: true }));
       } else {
         var index = seen[field.name] || 0;
         seen[field.name] = index + 1;
@@ -132,6 +141,8 @@
         }
       }
     });
+    form.dispatchEvent(new CustomEvent("rebound:restored", { bubbles: true }));
+    keepSoon(form);
     return leftOver;
   }
 
@@ -264,7 +275,7 @@
         form.draftBase = carriedBases[key] || (draft && draft.base) || {};
         keep(form);
       } else {
-        form.draftBase = valuesOf(form);
+        form.draftBase = valuesOf(form, true);
         offerDraft(form);
       }
     });
@@ -332,6 +343,7 @@
     var source = ctx && ctx.sourceElement;
     var form = source && (source.form || source.closest("form"));
     if (!form || !ctx.response || ctx.response.status >= 400) return;
+    if (ctx.request && ctx.request.method === "GET") return; // a lookup saves nothing
     if (source.closest("[data-draft-unsaved]")) {
       unsavedSwap = true;
       return;

@@ -143,6 +143,15 @@
     }
   });
 
+  // drafts.js put back text from this device that the server doesn't have yet: save it.
+  document.addEventListener("rebound:restored", function (event) {
+    if (event.target === writer() && !blocked) {
+      dirty = true;
+      changesSinceSend += 1;
+      schedule(PAUSE_MS);
+    }
+  });
+
   document.addEventListener("focusout", function (event) {
     var form = writer();
     if (form && form.contains(event.target) && dirty) save();

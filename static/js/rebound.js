@@ -83,7 +83,8 @@
 
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
-    if (ctx && ctx.response && ctx.response.status < 400) unsay(ctx.sourceElement);
+    var lookup = ctx && ctx.request && ctx.request.method === "GET";
+    if (ctx && ctx.response && ctx.response.status < 400 && !lookup) unsay(ctx.sourceElement);
   });
 
   // A slow connection: a form being sent can't be sent twice, and after a moment the

@@ -72,6 +72,10 @@ def test_from_i_got_rejected_to_the_summary(page, live_server, alice, assert_acc
     heading(page, "Ask for feedback")
     assert_accessible(page)
     page.get_by_role("button", name="Draft a feedback request").click()
+    expect(page.get_by_role("heading", name=re.compile("^Your draft to"))).to_be_visible()
+    expect(page.get_by_text(re.compile("^Subject:"))).to_be_visible()  # the draft it made
+    assert_accessible(page)
+    page.get_by_role("button", name="Save and continue").click()
 
     heading(page, "Make a small plan")
     assert_accessible(page)
