@@ -240,8 +240,13 @@
     }
   }
 
+  // The server refused what was sent: errors beside fields, or an old copy (a second tab
+  // saved since), which the page says once, above the form.
   function hasErrors(form) {
-    return form.querySelector("[aria-invalid=true], .form-errors, .errorlist") !== null;
+    return (
+      form.querySelector("[aria-invalid=true], .form-errors, .errorlist") !== null ||
+      document.querySelector("[data-form-refused]") !== null
+    );
   }
 
   // A plain submit led to this page: unless it is an error page, or the same form back

@@ -223,3 +223,38 @@ def test_a_slow_connection_is_said_and_sends_once(page, live_server, alice, writ
 
     expect(field(page, writing)).to_have_count(0, timeout=15_000)
     assert writing.saved()
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
+def test_an_edit_from_a_second_tab_shows_both_and_keeps_yours_on_purpose(
+    page, context, live_server, alice
+):
+    achievement = Achievement.objects.create(owner=alice, title="Shipped onboarding")
+    url = f"{live_server.url}/strengths/achievements/{achievement.pk}/edit/"
+    log_in(page, live_server, "alice@example.com")
+    other = context.new_page()
+    other.set_default_timeout(8_000)
+    for tab in (page, other):
+        tab.goto(url)
+
+    other.get_by_label(re.compile("^Situation")).fill("Saved in the other tab.")
+    other.get_by_role("button", name="Save", exact=True).click()
+    expect(other).to_have_url(re.compile("/strengths/$"))
+
+    page.get_by_label(re.compile("^Situation")).fill(PARAGRAPH)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("alert").filter(has_text="changed somewhere else")).to_be_visible()
+    expect(page.get_by_label(re.compile("^Situation"))).to_have_value(PARAGRAPH)
+    expect(page.get_by_text("Saved in the other tab.")).to_be_visible()  # both, side by side
+    achievement.refresh_from_db()
+    assert achievement.situation == "Saved in the other tab."
+
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Bad day?").click()
+    assert asked == ["beforeunload"]  # refused, so still unsaved: leaving asks
+
+    page.get_by_role("button", name="Save", exact=True).click()  # keep mine, knowingly
+    expect(page).to_have_url(re.compile("/strengths/$"))
+    achievement.refresh_from_db()
+    assert achievement.situation == PARAGRAPH
