@@ -259,12 +259,11 @@ def _save(request, entry_id: int | None, guide, prompts, entry: Entry | None = N
     if finishing:
         extra["is_draft"] = False
 
-    write_url = reverse("journal:write", args=[entry_id]) if entry_id else ""
     go = request.POST.get("go", request.POST.get("at_step", ""))
-    resolve = request.POST.get("resolve", "")
+    resolve = request.POST.get("resolve", "")  # the person's choice in the conflict view
     fields = text_form.entry_fields()
     if entry is not None and resolve == "theirs":
-        return _to_writer(request, write_url, go)
+        return _to_writer(request, entry.get_write_url(), go)
     if entry is not None and resolve == "both":
         fields = services.keep_both(entry, fields)
 
