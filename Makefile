@@ -38,8 +38,9 @@ run: $(INSTALLED)
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
+# The suite runs with DEBUG off, as a deployment does, so it needs a key of its own.
 test: $(INSTALLED)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY="$${SECRET_KEY:-test-only-not-a-secret}" $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,8 +28,19 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-# A fixed key is fine for a laptop; a deployment sets its own (check --deploy insists).
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-local-only-rebound-key")
+# A fixed key is fine for a laptop (DEBUG on); with DEBUG off there is no default: a public
+# key would let anyone forge sessions.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value, for example the output of: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    SECRET_KEY = "django-insecure-local-only-rebound-key"
+
+# Django's admin is off unless turned on; when on, staff log in through allauth.
+ADMIN_ENABLED = env_bool("ADMIN_ENABLED", False)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
