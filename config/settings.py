@@ -244,6 +244,11 @@ SECURE_HSTS_PRELOAD = not DEBUG
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a proxy every request comes from the proxy's address, so the per-address log-in
+# limits would lock everyone out together. Say how many proxies you run (their
+# X-Forwarded-For entries are trusted), or which header your proxy puts the client in.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 
 # --- Logging --------------------------------------------------------------------------
 # Requests are logged by path and status only; nothing a person writes reaches the logs.

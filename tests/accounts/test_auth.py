@@ -149,3 +149,28 @@ def test_email_confirmation_can_be_made_mandatory(client, settings):
     key = re.search(r"/accounts/confirm-email/([^/\s]+)/", mail.outbox[0].body).group(1)
     client.post(reverse("account_confirm_email", args=[key]))
     assert signed_in_user(client).email == "erin@example.com"
+
+
+@pytest.mark.parametrize("header", [False, True], ids=["proxy count", "client address header"])
+def test_behind_a_proxy_one_persons_failures_lock_out_only_them(client, alice, settings, header):
+    if header:
+        settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    else:
+        settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    for attempt in range(11):
+        client.post(
+            reverse("account_login"),
+            {"login": f"guess{attempt}@example.com", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1",
+            HTTP_X_REAL_IP="203.0.113.9",
+        )
+    response = client.post(
+        reverse("account_login"),
+        {"login": "alice@example.com", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.1",
+        HTTP_X_REAL_IP="198.51.100.7",
+    )
+    assert response.status_code == 302
+    assert signed_in_user(client) == alice
