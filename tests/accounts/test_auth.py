@@ -17,7 +17,8 @@ def signed_in_user(client):
 
 
 @pytest.mark.django_db
-def test_sign_up_creates_an_account_and_signs_in(client):
+def test_sign_up_creates_an_account_and_signs_in(client, settings):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "optional"  # as make run serves it
     response = client.post(
         reverse("account_signup"),
         {"email": "carol@example.com", "password1": PASSWORD, "password2": PASSWORD},
@@ -127,7 +128,8 @@ def test_password_change(alice_client, alice):
 
 
 @pytest.mark.django_db
-def test_email_confirmation_is_optional_by_default(client):
+def test_email_confirmation_is_optional_under_make_run(client, settings):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "optional"
     client.post(
         reverse("account_signup"),
         {"email": "dan@example.com", "password1": PASSWORD, "password2": PASSWORD},
@@ -174,3 +176,23 @@ def test_behind_a_proxy_one_persons_failures_lock_out_only_them(client, alice, s
     )
     assert response.status_code == 302
     assert signed_in_user(client) == alice
+
+
+def sign_up(client, email):
+    return client.post(
+        reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    )
+
+
+def test_in_production_sign_up_never_says_whether_an_address_has_an_account(client, alice):
+    new = sign_up(client, "someone.new@example.com")
+    client.logout()
+    taken = sign_up(client, "alice@example.com")
+    assert (new.status_code, new.url) == (taken.status_code, taken.url)
+    assert not signed_in_user(client).is_authenticated
+    assert User.objects.filter(email="alice@example.com").count() == 1
+    # Alice hears about it, by email, where only she can read it.
+    assert [message.to for message in mail.outbox] == [
+        ["someone.new@example.com"],
+        ["alice@example.com"],
+    ]
