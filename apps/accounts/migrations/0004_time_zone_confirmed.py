@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def zones_set_before_are_chosen(apps, schema_editor):
+    # Someone whose zone isn't the default set it themselves, in Settings: never offer
+    # another over it.
+    User = apps.get_model("accounts", "User")
+    User.objects.exclude(time_zone="UTC").update(time_zone_confirmed=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -15,4 +22,5 @@ class Migration(migrations.Migration):
             name='time_zone_confirmed',
             field=models.BooleanField(default=False, editable=False),
         ),
+        migrations.RunPython(zones_set_before_are_chosen, migrations.RunPython.noop),
     ]
