@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "apps.accounts.middleware.user_time_zone",
+    "apps.accounts.middleware.idle_sessions_expire",
     "apps.core.middleware.private_pages",
     "apps.core.middleware.htmx_messages",
 ]
@@ -238,6 +239,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this long without a visit (a phone left on a café table); each
+# visit moves the end on, with at most one write every few minutes (accounts.middleware).
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", str(7 * 24 * 60)))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page, never from the cookie
 CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"
 SESSION_COOKIE_SECURE = not DEBUG

@@ -153,3 +153,24 @@ def test_the_offer_refuses_odd_zones_and_outside_addresses(alice_client, alice):
     assert response.url == reverse("core:home")
     alice.refresh_from_db()
     assert (alice.time_zone, alice.time_zone_confirmed) == ("UTC", False)
+
+
+def test_a_session_ends_after_the_idle_time_and_each_visit_moves_it_on(client, alice, settings):
+    from apps.accounts.middleware import LAST_SEEN
+
+    settings.SESSION_COOKIE_AGE = 60 * 60
+    client.force_login(alice)
+    client.get(reverse("core:home"))
+    session = client.session
+    first_seen = session[LAST_SEEN]
+    assert 0 < session.get_expiry_age() <= 60 * 60
+
+    session[LAST_SEEN] = first_seen - 10 * 60  # ten minutes ago: more than 1/20 of an hour
+    session.save()
+    client.get(reverse("core:home"))
+    assert client.session[LAST_SEEN] >= first_seen  # moved on, so the end moved too
+
+    session = client.session
+    session.set_expiry(-1)  # as if the idle time had passed
+    session.save()
+    assert client.get(reverse("core:home")).status_code == 302  # asked to log in again
