@@ -15,11 +15,22 @@ from django.utils.csp import CSP
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+    """On or off from the environment. A word that is neither (a typo such as "ture") stops
+    Rebound from starting, rather than silently meaning off."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS | FALSE_WORDS:
+        return value in TRUE_WORDS
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is neither on nor off. Use one of: "
+        + ", ".join(sorted(TRUE_WORDS | FALSE_WORDS))
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:

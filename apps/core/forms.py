@@ -1,6 +1,8 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from .models import MOODS, WRITING_TEXT
+
 
 class FormRenderer(TemplatesSetting):
     """Every form and field renders through templates/forms/, so they all look alike."""
@@ -40,3 +42,22 @@ def one_to_five_field(
         widget=forms.RadioSelect(attrs={"class": "chips"}),
         error_messages={"invalid_choice": invalid},
     )
+
+
+def mood_field(label: str) -> forms.TypedChoiceField:
+    return one_to_five_field(label, MOODS.items(), invalid="Choose one of the five moods.")
+
+
+def answer_field_name(index: int) -> str:
+    return f"answer_{index}"
+
+
+def add_answer_fields(form: forms.Form, prompts, *, rows: int) -> None:
+    """One optional box of writing per prompt of a guide: answer_0, answer_1, …"""
+    for index, prompt in enumerate(prompts):
+        form.fields[answer_field_name(index)] = forms.CharField(
+            label=prompt,
+            required=False,
+            max_length=WRITING_TEXT,
+            widget=forms.Textarea(attrs={"rows": rows}),
+        )

@@ -2,12 +2,29 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 # The most a box of free text holds, so a huge paste gets a message beside the field
-# instead of a 500 or a silent cut. Journal writing has its own, larger limit.
+# instead of a 500 or a silent cut.
 LONG_TEXT = 20_000
+# The most one box of writing (a journal answer, a walk-through prompt) holds: far more than
+# anyone writes at a sitting, and small enough for search (PostgreSQL's limit is 1 MB a
+# document).
+WRITING_TEXT = 100_000
+
+# ---- Shared field kinds -------------------------------------------------------------------
+
+ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
+MOODS = {1: "Very low", 2: "Low", 3: "Okay", 4: "Good", 5: "Very good"}
+
+
+def one_to_five(verbose_name: str | None = None) -> models.PositiveSmallIntegerField:
+    """An optional 1-5 scale: gut feeling, excitement, mood, how hard it hit."""
+    return models.PositiveSmallIntegerField(
+        verbose_name, null=True, blank=True, validators=ONE_TO_FIVE
+    )
 
 
 class OwnedQuerySet(models.QuerySet):

@@ -95,4 +95,3 @@ $my_name""",
 )
 
 DRAFTS_BY_KEY = {draft.key: draft for draft in DRAFTS}
-DRAFT_CHOICES = [(draft.key, draft.title) for draft in DRAFTS]

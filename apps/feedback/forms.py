@@ -5,6 +5,7 @@ from apps.core.forms import DateInput
 from apps.core.stale import SavedSinceCheck
 from apps.interviews.models import Application
 
+from .drafts import DRAFTS_BY_KEY
 from .models import FeedbackRequest
 from .services import fill_placeholders
 
@@ -36,6 +37,12 @@ class DraftForm(SavedSinceCheck):
         self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
         self.fields["application"].label = "Which application?"
         self.fields["application"].empty_label = "Choose an application"
+
+    def clean_template(self) -> str:
+        # A template is a radio with JavaScript and a hidden field without: an unknown key
+        # (an old page, a hand-made request) simply means none.
+        key = self.cleaned_data["template"]
+        return key if key in DRAFTS_BY_KEY else ""
 
     def clean_message(self) -> str:
         # Browsers send CRLF line ends; plain LF keeps copying and mailto: links tidy.

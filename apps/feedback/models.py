@@ -14,8 +14,6 @@ from apps.core.models import (
 )
 from apps.interviews.models import Application
 
-from .drafts import DRAFT_CHOICES
-
 FOLLOW_UP_AFTER = datetime.timedelta(days=7)
 
 
@@ -50,7 +48,9 @@ class FeedbackRequest(OwnedModel):
     contact_name = models.CharField("who you're asking", max_length=120, blank=True)
     contact_email = models.EmailField("their email", blank=True)
     channel = models.CharField(max_length=10, choices=Channel, default=Channel.EMAIL)
-    template = models.CharField(max_length=20, choices=DRAFT_CHOICES, blank=True)
+    # A key of drafts.DRAFTS (checked by the form), not a choices field: rewording a template
+    # never needs a migration.
+    template = models.CharField(max_length=20, blank=True)
     subject = models.CharField(max_length=200, blank=True)
     message = models.TextField(max_length=LONG_TEXT, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)

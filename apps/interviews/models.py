@@ -1,6 +1,6 @@
 import datetime
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
@@ -11,10 +11,10 @@ from apps.core.models import (
     OwnedModel,
     OwnedQuerySet,
     already_happened,
+    one_to_five,
     within_five_years,
 )
 
-ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 GUT_FEELINGS = {1: "Rough", 2: "Not great", 3: "Okay", 4: "Good", 5: "Great"}
 EXCITEMENT = {1: "Barely", 2: "A little", 3: "Quite", 4: "Very", 5: "Dream job"}
 
@@ -92,9 +92,7 @@ class Application(OwnedModel):
     )
     applied_on = models.DateField(null=True, blank=True, validators=[already_happened])
     status = models.CharField(max_length=20, choices=Status, default=Status.APPLIED)
-    excitement = models.PositiveSmallIntegerField(
-        "how excited you are", null=True, blank=True, validators=ONE_TO_FIVE
-    )
+    excitement = one_to_five("how excited you are")
     why_i_want_this = models.TextField("why you want this job", max_length=LONG_TEXT, blank=True)
     motivation = models.CharField(
         "what draws you to it", max_length=10, choices=Motivation, blank=True
@@ -201,9 +199,7 @@ class Interview(OwnedModel):
     outfit_fits = models.BooleanField("My outfit fitted the culture", default=False)
     logistics_checked = models.BooleanField("I checked the tech or the route", default=False)
 
-    gut_feeling = models.PositiveSmallIntegerField(
-        "how it felt", null=True, blank=True, validators=ONE_TO_FIVE
-    )
+    gut_feeling = one_to_five("how it felt")
     went_well = models.TextField("what went well", max_length=LONG_TEXT, blank=True)
     went_badly = models.TextField("what didn't go so well", max_length=LONG_TEXT, blank=True)
     sparked_conversation = models.TextField(

@@ -1,21 +1,14 @@
 from django import forms
 from django.core import signing
 
-from apps.core.forms import DateInput, one_to_five_field
-from apps.core.models import already_happened
+from apps.core.forms import DateInput, add_answer_fields, answer_field_name, mood_field
+from apps.core.models import MOODS, WRITING_TEXT, already_happened
 from apps.interviews.models import Application, Interview
 
 from .guides import GUIDE_CHOICES, MAX_PROMPTS
-from .models import MOODS, normalise_tags
+from .models import normalise_tags
 
 LINKS_SALT = "journal.entry-links"
-# The most one box of an entry holds: far more than anyone writes at a sitting, and small
-# enough for search (PostgreSQL's limit is 1 MB a document).
-JOURNAL_TEXT = 100_000
-
-
-def mood_field(label: str) -> forms.TypedChoiceField:
-    return one_to_five_field(label, MOODS.items(), invalid="Choose one of the five moods.")
 
 
 def sign_links(user, application: Application | None, interview: Interview | None) -> str:
@@ -58,7 +51,7 @@ class EntryTextForm(forms.Form):
     body = forms.CharField(
         label="Anything else you want to write",
         required=False,
-        max_length=JOURNAL_TEXT,
+        max_length=WRITING_TEXT,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Write freely. You can use Markdown: *italic*, **bold**, lists and links.",
     )
@@ -72,17 +65,11 @@ class EntryTextForm(forms.Form):
     def __init__(self, *args, prompts: list[str] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.prompts = list(prompts)[:MAX_PROMPTS]
-        for index, prompt in enumerate(self.prompts):
-            self.fields[f"answer_{index}"] = forms.CharField(
-                label=prompt,
-                required=False,
-                max_length=JOURNAL_TEXT,
-                widget=forms.Textarea(attrs={"rows": 6}),
-            )
+        add_answer_fields(self, self.prompts, rows=6)
 
     @property
     def answer_fields(self) -> list:
-        return [self[f"answer_{index}"] for index in range(len(self.prompts))]
+        return [self[answer_field_name(index)] for index in range(len(self.prompts))]
 
     def clean_tags(self) -> list[str]:
         return normalise_tags(self.cleaned_data["tags"])
@@ -90,7 +77,7 @@ class EntryTextForm(forms.Form):
     def entry_fields(self) -> dict:
         """The cleaned values as model fields, ready for one UPDATE or INSERT."""
         data = self.cleaned_data
-        answers = [data[f"answer_{index}"] for index in range(len(self.prompts))]
+        answers = [data[answer_field_name(index)] for index in range(len(self.prompts))]
         fields = {
             "title": data["title"],
             "mood_before": data["mood_before"],

@@ -2,12 +2,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.models import OwnedModel, OwnedQuerySet
-from apps.interviews.models import ONE_TO_FIVE, Application, Interview
+from apps.core.models import MOODS, OwnedModel, OwnedQuerySet, one_to_five
+from apps.interviews.models import Application, Interview
 
-from .guides import GUIDE_CHOICES, get_guide
-
-MOODS = {1: "Very low", 2: "Low", 3: "Okay", 4: "Good", 5: "Very good"}
+from .guides import get_guide
 
 
 def normalise_tags(text: str) -> list[str]:
@@ -35,14 +33,16 @@ class Entry(OwnedModel):
 
     written_on = models.DateField(default=timezone.localdate)
     title = models.CharField(max_length=200, blank=True)
-    guide = models.CharField(max_length=20, choices=GUIDE_CHOICES, default="free")
+    # A key of guides.GUIDES. Not a choices field: the titles live in code, so rewording a
+    # guide never needs a migration.
+    guide = models.CharField(max_length=20, default="free")
     # The prompts as they read when the entry was started, and the answers beside them.
     prompts = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=list, blank=True)
     answers_text = models.TextField(blank=True, editable=False)  # for search
     body = models.TextField("your own words", blank=True, help_text="You can use Markdown.")
-    mood_before = models.PositiveSmallIntegerField(null=True, blank=True, validators=ONE_TO_FIVE)
-    mood_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=ONE_TO_FIVE)
+    mood_before = one_to_five()
+    mood_after = one_to_five()
     tags = models.CharField(max_length=900, blank=True)
     application = models.ForeignKey(
         Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="entries"

@@ -5,16 +5,14 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.utils import timezone
 
+from apps.core.models import MOODS
+
 from .guides import Guide
-from .models import MOODS, Entry, answers_search_text, pack_tags
+from .models import Entry, answers_search_text, pack_tags
 
 
 class StaleVersion(Exception):
     """The entry changed since this copy was loaded (another tab or device saved it)."""
-
-    def __init__(self, current_version: int):
-        super().__init__(current_version)
-        self.current_version = current_version
 
 
 @dataclass
@@ -65,10 +63,9 @@ def _update_if_current(user, entry_id: int, version: int, **columns) -> Saved:
         .update(**columns, version=F("version") + 1, updated_at=now)
     )
     if not updated:
-        current = Entry.objects.for_user(user).filter(pk=entry_id).values_list("version").first()
-        if current is None:
+        if not Entry.objects.for_user(user).filter(pk=entry_id).exists():
             raise Entry.DoesNotExist
-        raise StaleVersion(current[0])
+        raise StaleVersion
     return Saved(entry_id, version + 1, now)
 
 

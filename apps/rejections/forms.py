@@ -1,9 +1,8 @@
 from django import forms
 
-from apps.core.forms import DateInput, one_to_five_field
+from apps.core.forms import DateInput, add_answer_fields, mood_field, one_to_five_field
 from apps.core.models import within_five_years
 from apps.interviews.models import Application, Question
-from apps.journal.forms import mood_field
 
 from .models import PlanItem, Rejection
 from .steps import FEELINGS, THINKING_TRAPS
@@ -160,10 +159,7 @@ class AnswersForm(forms.Form):
 
     def __init__(self, *args, prompts, **kwargs):
         super().__init__(*args, **kwargs)
-        for index, prompt in enumerate(prompts):
-            self.fields[f"answer_{index}"] = forms.CharField(
-                label=prompt, required=False, widget=forms.Textarea(attrs={"rows": 3})
-            )
+        add_answer_fields(self, prompts, rows=3)
 
     def answers(self) -> list[str]:
         return [self.cleaned_data[name] for name in self.fields if name.startswith("answer_")]

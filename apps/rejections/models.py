@@ -9,10 +9,11 @@ from apps.core.models import (
     OwnedModel,
     OwnedQuerySet,
     already_happened,
+    one_to_five,
     within_five_years,
 )
 from apps.feedback.models import FeedbackRequest
-from apps.interviews.models import ONE_TO_FIVE, Application, Question, Stage
+from apps.interviews.models import Application, Question, Stage
 
 STEP_COUNT = 8
 
@@ -44,9 +45,7 @@ class Rejection(OwnedModel):
         "their message, if you want to keep it", max_length=LONG_TEXT, blank=True
     )
     expected = models.CharField("how expected it was", max_length=10, choices=Expected, blank=True)
-    impact = models.PositiveSmallIntegerField(
-        "how hard it hit", null=True, blank=True, validators=ONE_TO_FIVE
-    )
+    impact = one_to_five("how hard it hit")
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -71,7 +70,7 @@ class Recovery(OwnedModel):
     feelings_in_own_words = models.TextField(max_length=LONG_TEXT, blank=True)
     thinking_traps = models.JSONField(default=dict, blank=True)  # trap key -> a fairer thought
     no_trap_fits = models.BooleanField(default=False)
-    mood_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=ONE_TO_FIVE)
+    mood_after = one_to_five()
     feedback_request = models.ForeignKey(
         FeedbackRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -232,16 +232,10 @@ def exercise(request):
         return render(request, "strengths/exercise_done.html", {"created": created})
     minutes = whole_number(request.GET.get("minutes"))
     minutes = minutes if minutes in EXERCISE_MINUTES else EXERCISE_MINUTES[0]
-    seconds = whole_number(request.GET.get("seconds"), 0)  # lets a test run a shorter timer
     return render(
         request,
         "strengths/exercise.html",
-        {
-            "form": form,
-            "minutes": minutes,
-            "seconds": seconds if 0 < seconds <= 900 else minutes * 60,
-            "choices": EXERCISE_MINUTES,
-        },
+        {"form": form, "minutes": minutes, "choices": EXERCISE_MINUTES},
         status=422 if request.method == "POST" else 200,
     )
 

@@ -68,3 +68,11 @@ def test_production_without_a_secret_key_refuses_to_start():
     assert "SECRET_KEY is not set" in refused.stderr
     assert settings_import(DEBUG="false", SECRET_KEY="a-long-random-value").returncode == 0
     assert settings_import(DEBUG="true").returncode == 0  # make run needs nothing set
+
+
+def test_an_on_off_setting_with_a_typo_refuses_to_start():
+    smtp = {"DEBUG": "true", "EMAIL_HOST": "smtp.example.com"}
+    refused = settings_import(**smtp, EMAIL_USE_TLS="ture")
+    assert refused.returncode != 0
+    assert "EMAIL_USE_TLS='ture' is neither on nor off" in refused.stderr
+    assert settings_import(**smtp, EMAIL_USE_TLS="OFF").returncode == 0

@@ -1,5 +1,5 @@
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -8,14 +8,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def nav_link(context, url_name: str, label: str, css_class: str = "") -> str:
-    """A main-navigation item, marked as the current page when the path is inside it.
-
-    Sections that do not exist yet render nothing, so the menu grows as features land.
-    """
-    try:
-        url = reverse(url_name)
-    except NoReverseMatch:
-        return ""
+    """A main-navigation item, marked as the current page when the path is inside it."""
+    url = reverse(url_name)
     path = context["request"].path
     is_current = path == url if url_name == "core:home" else path.startswith(url)
     return format_html(
