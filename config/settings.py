@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "apps.strengths",
     "apps.feedback",
     "apps.rejections",
+    "apps.home",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -166,7 +167,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "core:landing"
 
 ACCOUNT_LOGIN_METHODS = {"email"}

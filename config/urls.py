@@ -18,6 +18,7 @@ def admin_urls() -> list:
 
 urlpatterns = [
     path("", include("apps.core.urls")),
+    path("home/", include("apps.home.urls")),
     path("", include("apps.accounts.urls")),
     path("interviews/", include("apps.interviews.urls")),
     path("journal/", include("apps.journal.urls")),

@@ -32,5 +32,5 @@ def time_zone(request):
         messages.error(request, "That time zone isn't one we know. Choose yours in Settings.")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        back = "core:home"
+        back = "home:index"
     return redirect(back)

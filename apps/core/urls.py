@@ -6,7 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
-    path("home/", views.home, name="home"),
     path("support/", views.support, name="support"),
     path("healthz", views.healthz, name="healthz"),
 ]

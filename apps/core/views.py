@@ -1,38 +1,16 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from apps.feedback.dashboard import feedback_follow_ups
-from apps.interviews.dashboard import interviews_dashboard
-from apps.rejections.dashboard import recovery_dashboard
 
 
 @require_safe
 def landing(request):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("home:index")
     return render(request, "core/landing.html")
-
-
-@require_safe
-@login_required
-def home(request):
-    # The home page gathers each feature's "what needs you now" into one calm view.
-    return render(
-        request,
-        "core/home.html",
-        {
-            "today": timezone.localdate(),
-            **interviews_dashboard(request.user),
-            "feedback_follow_ups": feedback_follow_ups(request.user),
-            **recovery_dashboard(request.user),
-        },
-    )
 
 
 @require_safe

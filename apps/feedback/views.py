@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.core.htmx import render_page_or_fragment
 from apps.core.params import whole_number
-from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
 from apps.interviews.models import Application
 
@@ -227,8 +227,12 @@ def delete(request, pk: int):
     return confirm_then_delete(
         request,
         feedback,
-        template="feedback/delete.html",
-        context={"feedback": feedback},
+        Deletion(
+            question="Delete this request?",
+            name=str(feedback),
+            goes=["Your draft, and any reply and takeaways you saved"],
+            keep_url=feedback.get_absolute_url(),
+        ),
         success="The request is deleted.",
         then=reverse("feedback:index"),
     )

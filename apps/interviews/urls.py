@@ -16,7 +16,6 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.interview, name="interview"),
     path("rounds/<int:pk>/edit/", views.interview_edit, name="interview_edit"),
     path("rounds/<int:pk>/delete/", views.interview_delete, name="interview_delete"),
-    path("rounds/<int:pk>/followed-up/", views.follow_up_done, name="follow_up_done"),
     path("rounds/<int:pk>/questions/add/", views.question_add, name="question_add"),
     path("questions/", views.question_bank, name="questions"),
     path("questions/<int:pk>/edit/", views.question_edit, name="question_edit"),

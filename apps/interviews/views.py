@@ -4,12 +4,19 @@ from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from apps.core.htmx import redirect_after_post, render_fragment, render_page_or_fragment
+from apps.core.htmx import (
+    done_in_place,
+    redirect_after_post,
+    render_page_or_fragment,
+    render_vary_on_htmx,
+)
 from apps.core.params import plain_text, whole_number
-from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
-from apps.core.stale import invalid_status
+from apps.core.shortcuts import Deletion, confirm_then_delete, edit_page, get_owned_or_404
+from apps.core.text import count_of
 
 from . import services
 from .forms import (
@@ -66,7 +73,7 @@ def log_interview(request):
         initial={"application": picked, "company": plain_text(request.GET.get("company"))},
     )
     context = _log_context(choice, InterviewForm(), QuestionFormSet(prefix="questions"), user)
-    return render_fragment(request, "interviews/log.html", context)
+    return render_vary_on_htmx(request, "interviews/log.html", context)
 
 
 def _picked_application(request) -> Application | None:
@@ -103,7 +110,7 @@ def _suggestions(user, company: str):
 def _company_suggestions(request):
     """As the company is typed: their applications there, so they pick instead of duplicating."""
     company = plain_text(request.GET.get("company"))
-    return render_fragment(
+    return render_vary_on_htmx(
         request, "interviews/log.html#suggestions", _suggestions_context(request.user, company)
     )
 
@@ -131,13 +138,15 @@ def question_row(request):
     """A new question row for the log page, or the note left where one was removed."""
     if removed := request.GET.get("removed", ""):
         number = whole_number(removed, "")
-        return render_fragment(request, "interviews/log.html#question-removed", {"number": number})
+        return render_vary_on_htmx(
+            request, "interviews/log.html#question-removed", {"number": number}
+        )
     index = _row_index(request.GET.get("questions-TOTAL_FORMS", ""))
     formset = QuestionFormSet(prefix="questions")
     row = formset.empty_form
     row.prefix = formset.add_prefix(index)
     row.fields["text"].widget.attrs["autofocus"] = True
-    return render_fragment(
+    return render_vary_on_htmx(
         request,
         "interviews/log.html#question-row-added",
         {"row": row, "number": index + 1, "total_forms": index + 1},
@@ -191,15 +200,13 @@ def applications(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_new(request):
-    form = ApplicationForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            form.instance.owner = request.user
-            application = form.save()
-            messages.success(request, "The application is saved.")
-            return redirect(application)
-        return render(request, "interviews/application_form.html", {"form": form}, status=422)
-    return render(request, "interviews/application_form.html", {"form": form})
+    return edit_page(
+        request,
+        ApplicationForm(request.POST or None),
+        "interviews/application_form.html",
+        saved="The application is saved.",
+        then=Application.get_absolute_url,
+    )
 
 
 @login_required
@@ -224,20 +231,13 @@ def application(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def application_edit(request, pk: int):
     application = get_owned_or_404(Application, request.user, pk=pk)
-    form = ApplicationForm(request.POST or None, instance=application)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Your changes are saved.")
-            return redirect(application)
-        return render(
-            request,
-            "interviews/application_form.html",
-            {"form": form, "application": application},
-            status=invalid_status(form),
-        )
-    return render(
-        request, "interviews/application_form.html", {"form": form, "application": application}
+    return edit_page(
+        request,
+        ApplicationForm(request.POST or None, instance=application),
+        "interviews/application_form.html",
+        {"application": application},
+        saved="Your changes are saved.",
+        then=application.get_absolute_url(),
     )
 
 
@@ -258,7 +258,7 @@ def application_status(request, pk: int):
         else:
             messages.error(request, "Choose a status from the list.")
         return redirect(application)
-    return render_fragment(
+    return render_vary_on_htmx(
         request,
         "interviews/application.html#status",
         {"application": application, "status_form": form, "status_saved": saved},
@@ -270,14 +270,47 @@ def application_status(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def application_delete(request, pk: int):
     application = get_owned_or_404(Application, request.user, pk=pk)
-    if request.method == "POST":
-        application.delete()
-        messages.success(request, f"{application} is deleted.")
-        return redirect_after_post(request, reverse("interviews:applications"))
-    return render(
+    return confirm_then_delete(
         request,
-        "interviews/application_delete.html",
-        {"application": application, **application.what_deleting_takes()},
+        application,
+        lambda: _application_deletion(application),
+        success=f"{application} is deleted.",
+        then=reverse("interviews:applications"),
+    )
+
+
+def _application_deletion(application: Application) -> Deletion:
+    takes = application.what_deleting_takes()
+    goes, stays = [], []
+    if takes["rounds"]:
+        rounds = count_of(takes["rounds"], "interview round", "interview rounds")
+        if takes["questions"]:
+            questions = count_of(takes["questions"], "question", "questions")
+            them = "it" if takes["questions"] == 1 else "them"
+            rounds += f", with {questions} and your notes on {them}"
+        goes.append(rounds)
+    if takes["feedback_count"]:
+        requests = count_of(takes["feedback_count"], "feedback request", "feedback requests")
+        goes.append(f"{requests}, with any reply and your takeaways")
+    if takes["rejection_count"]:
+        rejection = "The rejection you recorded, with any message you kept"
+        if takes["recovery_count"]:
+            rejection += (
+                ", and its recovery walk-through: the feelings and thinking traps you noted"
+            )
+        goes.append(rejection)
+    if takes["entry_count"]:
+        stays.append(_entries_stay(takes["entry_count"]))
+    if takes["plan_item_count"]:
+        steps = count_of(takes["plan_item_count"], "step", "steps")
+        stays.append(f"{steps} in My plan {'stays' if takes['plan_item_count'] == 1 else 'stay'}.")
+    return Deletion(
+        question="Delete this application?",
+        name=str(application),
+        detail="" if goes else "It has no interview rounds, feedback requests or rejection.",
+        goes=goes,
+        stays=stays,
+        keep_url=application.get_absolute_url(),
     )
 
 
@@ -307,19 +340,14 @@ def interview_edit(request, pk: int):
     interview = get_owned_or_404(
         Interview.objects.select_related("application"), request.user, pk=pk
     )
-    form = InterviewForm(request.POST or None, instance=interview)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Your changes are saved.")
-            return redirect(interview)
-        return render(
-            request,
-            "interviews/interview_form.html",
-            {"form": form, "interview": interview},
-            status=invalid_status(form),
-        )
-    return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})
+    return edit_page(
+        request,
+        InterviewForm(request.POST or None, instance=interview),
+        "interviews/interview_form.html",
+        {"interview": interview},
+        saved="Your changes are saved.",
+        then=interview.get_absolute_url(),
+    )
 
 
 @login_required
@@ -331,23 +359,34 @@ def interview_delete(request, pk: int):
     return confirm_then_delete(
         request,
         interview,
-        template="interviews/interview_delete.html",
-        context={"interview": interview},
+        lambda: _interview_deletion(interview),
         success="That round is deleted.",
         then=interview.application.get_absolute_url(),
     )
 
 
-@login_required
-@require_POST
-def follow_up_done(request, pk: int):
-    """Mark an interview's follow-up as done, so it leaves the "Follow-ups due" list."""
-    interview = get_owned_or_404(Interview, request.user, pk=pk)
-    interview.mark_followed_up()
-    if request.htmx:
-        return render_fragment(request, "core/home.html#follow-up-done", {"interview": interview})
-    messages.success(request, "Marked as followed up.")
-    return redirect("core:home")
+def _entries_stay(count: int) -> str:
+    entries = count_of(count, "journal entry", "journal entries")
+    verb = "stays" if count == 1 else "stay"
+    return f"{entries} about it {verb} in your journal, no longer linked to it."
+
+
+def _interview_deletion(interview: Interview) -> Deletion:
+    goes = ["Your preparation and reflections for this round"]
+    if questions := interview.questions.count():
+        goes.append(f"{count_of(questions, 'question', 'questions')}, with your notes")
+    stays = []
+    if entries := interview.entries.count():
+        stays.append(_entries_stay(entries))
+    when = date_format(timezone.localtime(interview.occurred_at), "j F Y")
+    return Deletion(
+        question="Delete this round?",
+        name=f"{interview.get_stage_display()} round, {interview.application}",
+        detail=f"On {when}.",
+        goes=goes,
+        stays=stays,
+        keep_url=interview.get_absolute_url(),
+    )
 
 
 # ---- Questions ----------------------------------------------------------------------------
@@ -376,19 +415,14 @@ def question_add(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk: int):
     question = get_owned_or_404(Question.objects.select_related("interview"), request.user, pk=pk)
-    form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "The question is saved.")
-            return redirect(question.interview)
-        return render(
-            request,
-            "interviews/question_form.html",
-            {"form": form, "question": question},
-            status=invalid_status(form),
-        )
-    return render(request, "interviews/question_form.html", {"form": form, "question": question})
+    return edit_page(
+        request,
+        QuestionForm(request.POST or None, instance=question),
+        "interviews/question_form.html",
+        {"question": question},
+        saved="The question is saved.",
+        then=question.interview.get_absolute_url(),
+    )
 
 
 @login_required
@@ -398,8 +432,12 @@ def question_delete(request, pk: int):
     return confirm_then_delete(
         request,
         question,
-        template="interviews/question_delete.html",
-        context={"question": question},
+        Deletion(
+            question="Delete this question?",
+            name=question.text,
+            goes=["Your notes on it, and any better answer you wrote"],
+            keep_url=question.interview.get_absolute_url(),
+        ),
         success="The question is deleted.",
         then=question.interview.get_absolute_url(),
     )
@@ -449,10 +487,13 @@ def question_practised(request, pk: int):
     question = get_owned_or_404(Question, request.user, pk=pk)
     Question.objects.filter(pk=question.pk).update(times_practised=F("times_practised") + 1)
     question.refresh_from_db(fields=["times_practised"])
-    if not request.htmx:
-        messages.success(request, "Practice counted.")
-        return redirect(reverse("interviews:questions") + f"#question-{question.pk}")
-    return render_fragment(request, "interviews/questions.html#practised", {"question": question})
+    return done_in_place(
+        request,
+        fragment="interviews/questions.html#practised",
+        context={"question": question},
+        then=reverse("interviews:questions") + f"#question-{question.pk}",
+        message="Practice counted.",
+    )
 
 
 @login_required
@@ -466,11 +507,12 @@ def question_better_answer(request, pk: int):
         form = BetterAnswerForm(request.POST, instance=question, prefix=f"question-{pk}")
         if form.is_valid():
             form.save()
-            if not request.htmx:
-                messages.success(request, "Your better answer is saved.")
-                return redirect(reverse("interviews:questions") + f"#question-{question.pk}")
-            return render_fragment(
-                request, "interviews/questions.html#better-answer", {"question": question}
+            return done_in_place(
+                request,
+                fragment="interviews/questions.html#better-answer",
+                context={"question": question},
+                then=reverse("interviews:questions") + f"#question-{question.pk}",
+                message="Your better answer is saved.",
             )
         status = 422
     else:

@@ -5,13 +5,13 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import time_format
+from django.utils.formats import date_format, time_format
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseLocation
 
 from apps.core.htmx import redirect_after_post
 from apps.core.params import whole_number
-from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
 
 from . import services
@@ -88,8 +88,12 @@ def delete(request, pk: int):
     return confirm_then_delete(
         request,
         entry,
-        template="journal/delete.html",
-        context={"entry": entry},
+        Deletion(
+            question="Delete this entry?",
+            name=entry.display_title,
+            detail=f"Written on {date_format(entry.written_on, 'j F Y')}.",
+            keep_url=entry.get_absolute_url(),
+        ),
         success="The entry is deleted.",
         then=reverse("journal:index"),
     )
@@ -103,8 +107,16 @@ def burn(request, pk: int):
     return confirm_then_delete(
         request,
         entry,
-        template="journal/burn.html",
-        context={"entry": entry},
+        Deletion(
+            question="Let it go?",
+            name=entry.display_title,
+            detail="Burning it deletes it for good. Nothing of it stays in Rebound, "
+            "and it can't be undone.",
+            final="It's fine to keep it, too.",
+            action="Burn it",
+            effect="burn",
+            keep_url=entry.get_absolute_url(),
+        ),
         success="It's gone, for good. We hope letting it out helped.",
         then=reverse("journal:index"),
     )

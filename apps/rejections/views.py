@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseLocation
 
-from apps.core.htmx import redirect_after_post, render_fragment
+from apps.core.htmx import done_in_place, redirect_after_post
 from apps.core.params import whole_number
-from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question
 from apps.journal.guides import GUIDES_BY_KEY
@@ -277,7 +277,7 @@ def _step_conflict(request, recovery: Recovery, current):
 def _after_step(request, recovery: Recovery, number: int):
     if "leave" in request.POST:
         messages.success(request, "Saved. You can pick up where you left off from the home page.")
-        return redirect_after_post(request, reverse("core:home"))
+        return redirect_after_post(request, reverse("home:index"))
     if number == STEP_COUNT:
         messages.success(request, "You did it. Be gentle with yourself today.")
         return redirect_after_post(request, reverse("rejections:summary", args=[recovery.pk]))
@@ -341,11 +341,12 @@ def plan_item_done(request, pk: int):
     item = get_owned_or_404(PlanItem, request.user, pk=pk)
     item.done_on = None if item.is_done else timezone.localdate()
     item.save(update_fields=["done_on", "updated_at"])
-    if request.htmx:
-        return render_fragment(
-            request, "rejections/plan.html#plan-item", {"item": item, "today": timezone.localdate()}
-        )
-    return redirect("rejections:plan")
+    return done_in_place(
+        request,
+        fragment="rejections/plan.html#plan-item",
+        context={"item": item, "today": timezone.localdate()},
+        then=reverse("rejections:plan"),
+    )
 
 
 @login_required
@@ -355,8 +356,13 @@ def plan_item_delete(request, pk: int):
     return confirm_then_delete(
         request,
         item,
-        template="rejections/plan_item_delete.html",
-        context={"item": item},
+        Deletion(
+            question="Remove this from your plan?",
+            name=item.title,
+            action="Remove it",
+            final="",
+            keep_url=reverse("rejections:plan"),
+        ),
         success="Removed from your plan.",
         then=reverse("rejections:plan"),
     )

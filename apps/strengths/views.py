@@ -1,19 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from apps.core.htmx import render_fragment, render_page_or_fragment
+from apps.core.htmx import done_in_place, render_page_or_fragment, render_vary_on_htmx
 from apps.core.params import whole_number
-from apps.core.shortcuts import confirm_then_delete, get_owned_or_404
+from apps.core.shortcuts import Deletion, confirm_then_delete, edit_page, get_owned_or_404
 from apps.core.stale import invalid_status
 from apps.interviews.models import Interview, Question, Stage
 from apps.journal.models import Entry
 
+from . import services
 from .forms import AchievementForm, ExerciseForm, FirstStrengthsForm, StrengthForm, SupporterForm
 from .kindness import kind_thing_for
 from .models import Achievement, Strength, Supporter
@@ -74,23 +74,16 @@ def index(request):
 def strength_add(request):
     form = StrengthForm(request.POST)
     if form.is_valid():
-        form.instance.owner = request.user
-        form.instance.position = Strength.objects.for_user(request.user).count()
-        form.save()
-        if not request.htmx:
-            messages.success(request, "Strength added.")
-            return redirect("strengths:index")
-        return render_fragment(
-            request, "strengths/index.html#strengths", _strength_list_context(request.user)
+        services.append_strengths(request.user, [form.instance])
+        return _strength_list_response(request, message="Strength added.")
+    if request.htmx:
+        return render_vary_on_htmx(
+            request,
+            "strengths/index.html#strengths",
+            _strength_list_context(request.user, form),
+            status=422,
         )
-    if not request.htmx:
-        return render(request, "strengths/strength_form.html", {"form": form}, status=422)
-    return render_fragment(
-        request,
-        "strengths/index.html#strengths",
-        _strength_list_context(request.user, form),
-        status=422,
-    )
+    return render(request, "strengths/strength_form.html", {"form": form}, status=422)
 
 
 @login_required
@@ -101,10 +94,13 @@ def strength_edit(request, pk: int):
     form = StrengthForm(request.POST or None, instance=strength, prefix=f"strength-{pk}")
     if request.method == "POST" and form.is_valid():
         form.save()
-        if not request.htmx:
-            messages.success(request, "Strength saved.")
-            return redirect("strengths:index")
-        return render_fragment(request, "strengths/index.html#strength", {"strength": strength})
+        return done_in_place(
+            request,
+            fragment="strengths/index.html#strength",
+            context={"strength": strength},
+            then=reverse("strengths:index"),
+            message="Strength saved.",
+        )
     return render_page_or_fragment(
         request,
         "strengths/strength_form.html",
@@ -139,11 +135,13 @@ def strength_move(request, pk: int):
     return _strength_list_response(request)
 
 
-def _strength_list_response(request):
-    if not request.htmx:
-        return redirect(reverse("strengths:index") + "#strengths-title")
-    return render_fragment(
-        request, "strengths/index.html#strengths", _strength_list_context(request.user)
+def _strength_list_response(request, message: str = ""):
+    return done_in_place(
+        request,
+        fragment="strengths/index.html#strengths",
+        context=_strength_list_context(request.user),
+        then=reverse("strengths:index") + "#strengths-title",
+        message=message,
     )
 
 
@@ -156,31 +154,17 @@ def strength_delete(request, pk: int):
 # ---- Achievements and supporters -----------------------------------------------------------
 
 
-def _edit_page(request, form_class, instance, template: str, saved: str, **form_kwargs):
-    form = form_class(request.POST or None, instance=instance, **form_kwargs)
-    if request.method == "POST":
-        if form.is_valid():
-            form.instance.owner = request.user
-            form.save()
-            messages.success(request, saved)
-            return redirect(reverse("strengths:index"))
-        return render(
-            request, template, {"form": form, "instance": instance}, status=invalid_status(form)
-        )
-    return render(request, template, {"form": form, "instance": instance})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def achievement_edit(request, pk: int | None = None):
     achievement = get_owned_or_404(Achievement, request.user, pk=pk) if pk else None
-    return _edit_page(
+    return edit_page(
         request,
-        AchievementForm,
-        achievement,
+        AchievementForm(request.POST or None, instance=achievement, user=request.user),
         "strengths/achievement_form.html",
-        "Achievement saved.",
-        user=request.user,
+        {"instance": achievement},
+        saved="Achievement saved.",
+        then=reverse("strengths:index"),
     )
 
 
@@ -188,7 +172,14 @@ def achievement_edit(request, pk: int | None = None):
 @require_http_methods(["GET", "POST"])
 def supporter_edit(request, pk: int | None = None):
     supporter = get_owned_or_404(Supporter, request.user, pk=pk) if pk else None
-    return _edit_page(request, SupporterForm, supporter, "strengths/supporter_form.html", "Saved.")
+    return edit_page(
+        request,
+        SupporterForm(request.POST or None, instance=supporter),
+        "strengths/supporter_form.html",
+        {"instance": supporter},
+        saved="Saved.",
+        then=reverse("strengths:index"),
+    )
 
 
 @login_required
@@ -207,8 +198,12 @@ def _delete_page(request, thing, kind: str):
     return confirm_then_delete(
         request,
         thing,
-        template="strengths/delete.html",
-        context={"thing": thing, "kind": kind},
+        Deletion(
+            question=f"Remove this {kind}?",
+            name=str(thing),
+            action="Remove it",
+            keep_url=reverse("strengths:index"),
+        ),
         success=f"“{thing}” is removed.",
         then=reverse("strengths:index"),
     )
@@ -223,11 +218,8 @@ def exercise(request):
     """Write down strengths, one per line, as fast as they come, against a gentle timer."""
     form = ExerciseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        names = form.names()
-        start = Strength.objects.for_user(request.user).count()
-        created = Strength.objects.bulk_create(
-            Strength(owner=request.user, name=name, position=start + n)
-            for n, name in enumerate(names)
+        created = services.append_strengths(
+            request.user, [Strength(name=name) for name in form.names()]
         )
         return render(request, "strengths/exercise_done.html", {"created": created})
     minutes = whole_number(request.GET.get("minutes"))
@@ -249,13 +241,13 @@ def bad_day(request):
     """One click from anywhere: the person's own evidence that they are good at this."""
     user = request.user
     shuffle = whole_number(request.GET.get("shuffle"), 0)
-    if request.htmx:
-        return render_fragment(
+    if request.htmx:  # "Show me others": only the part that changes
+        return render_vary_on_htmx(
             request,
             "strengths/bad_day.html#encouragement",
             {"shuffle": shuffle, **_encouragement(user, shuffle)},
         )
-    return render_fragment(request, "strengths/bad_day.html", _bad_day_context(user, shuffle))
+    return render_vary_on_htmx(request, "strengths/bad_day.html", _bad_day_context(user, shuffle))
 
 
 def _bad_day_context(user, shuffle: int = 0, form: FirstStrengthsForm | None = None) -> dict:
@@ -338,12 +330,7 @@ def first_strengths(request):
     """The empty bad-day page invites three strengths; this saves them."""
     form = FirstStrengthsForm(request.POST)
     if form.is_valid():
-        with transaction.atomic():
-            start = Strength.objects.for_user(request.user).count()
-            Strength.objects.bulk_create(
-                Strength(owner=request.user, name=name, position=start + n)
-                for n, name in enumerate(form.names())
-            )
+        services.append_strengths(request.user, [Strength(name=name) for name in form.names()])
         messages.success(request, "Saved. These are yours to come back to.")
         return redirect("strengths:bad_day")
     return render(

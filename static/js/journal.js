@@ -233,19 +233,4 @@
     url.searchParams.set("step", "1");
     link.href = url.toString();
   });
-
-  // Burning a vent: a short fade, unless the person prefers less motion.
-  document.addEventListener("submit", function (event) {
-    var form = event.target.closest("form[data-burn]");
-    if (!form || form.dataset.burning) return;
-    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    if (reduce) return;
-    event.preventDefault();
-    form.dataset.burning = "1";
-    var target = document.querySelector("[data-burn-target]");
-    if (target) target.classList.add("is-burning");
-    setTimeout(function () {
-      form.submit();
-    }, 900);
-  });
 })();

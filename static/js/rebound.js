@@ -167,6 +167,21 @@
     if (event.target.closest("[data-print-button]")) window.print();
   });
 
+  // Burning a vent (templates/confirm_delete.html): a short fade, unless the person prefers less motion.
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-burn]");
+    if (!form || form.dataset.burning) return;
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (reduce) return;
+    event.preventDefault();
+    form.dataset.burning = "1";
+    var target = document.querySelector("[data-burn-target]");
+    if (target) target.classList.add("is-burning");
+    setTimeout(function () {
+      form.submit();
+    }, 900);
+  });
+
   // Quick picks for a date field: <div data-quick-dates="field-id"><button data-days="7">.
   function isoDate(date) {
     var month = String(date.getMonth() + 1).padStart(2, "0");

@@ -13,7 +13,7 @@ User = get_user_model()
 
 
 def signed_in_user(client):
-    return client.get(reverse("core:home")).wsgi_request.user
+    return client.get(reverse("home:index")).wsgi_request.user
 
 
 @pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_sign_up_creates_an_account_and_signs_in(client, settings):
         {"email": "carol@example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
     user = User.objects.get(email="carol@example.com")
     assert user.time_zone == "UTC"
     assert signed_in_user(client) == user
@@ -61,7 +61,7 @@ def test_log_in_and_out(alice, client):
         reverse("account_login"), {"login": "alice@example.com", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
     assert signed_in_user(client) == alice
 
     response = client.post(reverse("account_logout"))

@@ -69,13 +69,13 @@ def test_two_factor_with_an_app_and_recovery_codes(alice, client):
         reverse("account_login"), {"login": "alice@example.com", "password": PASSWORD}
     )
     assert response.url == reverse("mfa_authenticate")
-    assert not client.get(reverse("core:home")).wsgi_request.user.is_authenticated
+    assert not client.get(reverse("home:index")).wsgi_request.user.is_authenticated
 
     # A recovery code gets her in when her phone is not to hand.
     code = recovery.wrap().get_unused_codes()[0]
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).wsgi_request.user == alice
+    assert client.get(reverse("home:index")).wsgi_request.user == alice
 
 
 def log_in(email: str) -> Client:
@@ -96,8 +96,8 @@ def test_sessions_page_lists_other_devices_and_ends_them(alice):
 
     laptop.post(reverse("usersessions_list"))
     assert UserSession.objects.filter(user=alice).count() == 1
-    assert not phone.get(reverse("core:home")).wsgi_request.user.is_authenticated
-    assert laptop.get(reverse("core:home")).wsgi_request.user == alice
+    assert not phone.get(reverse("home:index")).wsgi_request.user.is_authenticated
+    assert laptop.get(reverse("home:index")).wsgi_request.user == alice
 
 
 def test_the_time_zone_list_starts_with_common_zones(alice_client):
@@ -134,7 +134,7 @@ def test_an_unknown_zone_at_sign_up_is_explained(client, db):
 
 
 def test_the_device_zone_offer_is_one_click_and_then_gone(alice_client, alice):
-    home = alice_client.get(reverse("core:home")).text
+    home = alice_client.get(reverse("home:index")).text
     assert "data-time-zone-offer" in home
     response = alice_client.post(
         reverse("accounts:time_zone"), {"time_zone": "Europe/Berlin", "next": "/journal/"}
@@ -142,7 +142,7 @@ def test_the_device_zone_offer_is_one_click_and_then_gone(alice_client, alice):
     assert response.url == "/journal/"
     alice.refresh_from_db()
     assert (alice.time_zone, alice.time_zone_confirmed) == ("Europe/Berlin", True)
-    assert "data-time-zone-offer" not in alice_client.get(reverse("core:home")).text
+    assert "data-time-zone-offer" not in alice_client.get(reverse("home:index")).text
 
 
 def test_the_offer_refuses_odd_zones_and_outside_addresses(alice_client, alice):
@@ -150,7 +150,7 @@ def test_the_offer_refuses_odd_zones_and_outside_addresses(alice_client, alice):
         reverse("accounts:time_zone"),
         {"time_zone": "Mars/Olympus", "next": "https://elsewhere.example/"},
     )
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
     alice.refresh_from_db()
     assert (alice.time_zone, alice.time_zone_confirmed) == ("UTC", False)
 
@@ -160,17 +160,17 @@ def test_a_session_ends_after_the_idle_time_and_each_visit_moves_it_on(client, a
 
     settings.SESSION_COOKIE_AGE = 60 * 60
     client.force_login(alice)
-    client.get(reverse("core:home"))
+    client.get(reverse("home:index"))
     session = client.session
     first_seen = session[LAST_SEEN]
     assert 0 < session.get_expiry_age() <= 60 * 60
 
     session[LAST_SEEN] = first_seen - 10 * 60  # ten minutes ago: more than 1/20 of an hour
     session.save()
-    client.get(reverse("core:home"))
+    client.get(reverse("home:index"))
     assert client.session[LAST_SEEN] >= first_seen  # moved on, so the end moved too
 
     session = client.session
     session.set_expiry(-1)  # as if the idle time had passed
     session.save()
-    assert client.get(reverse("core:home")).status_code == 302  # asked to log in again
+    assert client.get(reverse("home:index")).status_code == 302  # asked to log in again

@@ -15,7 +15,7 @@ def test_flash_messages_ride_along_on_htmx_swaps(alice_client):
 def test_flash_messages_wait_for_the_next_full_page_without_htmx(alice_client):
     response = alice_client.get("/test/flash/")
     assert "hx-swap-oob" not in response.text
-    assert "Saved just now." in alice_client.get(reverse("core:home")).text
+    assert "Saved just now." in alice_client.get(reverse("home:index")).text
 
 
 @pytest.mark.urls("tests.core.urls_for_tests")

@@ -16,18 +16,18 @@ def test_landing_tells_a_visitor_what_rebound_is_and_how_to_join(client):
 def test_landing_sends_a_signed_in_person_home(alice_client):
     response = alice_client.get("/")
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
 
 
 @pytest.mark.django_db
 def test_home_needs_a_login(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:index"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 
 
 def test_home_greets_the_person_by_name(alice_client):
-    response = alice_client.get(reverse("core:home"))
+    response = alice_client.get(reverse("home:index"))
     assert response.status_code == 200
     assert "Hello, Alice" in response.text
 
@@ -36,7 +36,7 @@ def test_home_falls_back_to_the_email_name(alice, client):
     alice.display_name = ""
     alice.save()
     client.force_login(alice)
-    assert "Hello, alice" in client.get(reverse("core:home")).text
+    assert "Hello, alice" in client.get(reverse("home:index")).text
 
 
 @pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_every_page_links_to_support_in_the_header(client, path_name):
 
 
 def test_signed_in_pages_link_to_settings_and_log_out(alice_client):
-    body = alice_client.get(reverse("core:home")).text
+    body = alice_client.get(reverse("home:index")).text
     assert reverse("accounts:settings") in body
     assert f'action="{reverse("account_logout")}"' in body
 

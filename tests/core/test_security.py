@@ -31,7 +31,7 @@ def test_public_pages_send_the_strict_policy(client, path_name):
 
 
 def test_signed_in_pages_send_the_strict_policy(alice_client):
-    for path in (reverse("core:home"), reverse("accounts:settings"), "/no-such-page/"):
+    for path in (reverse("home:index"), reverse("accounts:settings"), "/no-such-page/"):
         assert_strict_policy(alice_client.get(path))
 
 
@@ -48,7 +48,7 @@ def assert_strict_policy(response):
 
 
 def test_every_script_tag_loads_a_file_from_our_origin_with_the_nonce(alice_client):
-    response = alice_client.get(reverse("core:home"))
+    response = alice_client.get(reverse("home:index"))
     nonce = csp_directives(response)["script-src"][1].removeprefix("'nonce-").rstrip("'")
     scripts = re.findall(r"<script\b[^>]*>", response.text)
     assert scripts, "the page loads htmx and our script"
@@ -60,7 +60,7 @@ def test_every_script_tag_loads_a_file_from_our_origin_with_the_nonce(alice_clie
 
 
 def test_private_pages_are_never_cached(alice_client):
-    response = alice_client.get(reverse("core:home"))
+    response = alice_client.get(reverse("home:index"))
     cache_control = response.headers["Cache-Control"]
     assert "no-store" in cache_control
     assert "private" in cache_control

@@ -219,7 +219,7 @@ def test_home_lists_feedback_follow_ups(alice_client, alice):
         sent_on=today - datetime.timedelta(days=7),
         follow_up_on=today,
     )
-    section = alice_client.get(reverse("core:home")).text.split('id="follow-ups-title"')[1]
+    section = alice_client.get(reverse("home:index")).text.split('id="follow-ups-title"')[1]
     assert "Lumen</a>, feedback request" in section.split("</section>")[0]
 
 

@@ -26,7 +26,6 @@ cross_user_case("interviews:application_status", methods=("post",), data={"statu
 cross_user_case("interviews:interview")(interview_pk)
 for route in ("interview_edit", "interview_delete"):
     cross_user_case(f"interviews:{route}", methods=("get", "post"))(interview_pk)
-cross_user_case("interviews:follow_up_done", methods=("post",))(interview_pk)
 cross_user_case("interviews:question_add", methods=("post",), data={"new-text": "Mine now?"})(
     interview_pk
 )

@@ -225,5 +225,5 @@ def test_deleting_a_round_says_its_journal_entries_stay(alice_client, alice):
     make_question(interview)
     make_entry(alice, application=interview.application, interview=interview)
     body = alice_client.get(reverse("interviews:interview_delete", args=[interview.pk])).text
-    assert "and so do its 1 question with your notes" in body
+    assert "1 question, with your notes" in body
     assert "1 journal entry about it stays in your journal" in body

@@ -29,9 +29,9 @@ def busiest_application(user) -> Application:
 
 
 def counts_for(client, user) -> dict[str, int]:
-    client.get(reverse("core:home"))  # the first request records the signed-in session
+    client.get(reverse("home:index"))  # the first request records the signed-in session
     return {
-        "home": query_count(client, reverse("core:home")),
+        "home": query_count(client, reverse("home:index")),
         "applications": query_count(client, reverse("interviews:applications")),
         "application": query_count(client, busiest_application(user).get_absolute_url()),
         "questions": query_count(client, reverse("interviews:questions")),

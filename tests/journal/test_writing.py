@@ -1,5 +1,6 @@
 """The writing page: guides, one question at a time or all at once, finish, links."""
 
+import html
 import re
 
 from django.urls import reverse
@@ -162,7 +163,7 @@ def test_delete_asks_first(alice_client, alice):
 def test_a_vent_can_be_burned_for_good(alice_client, alice):
     entry = make_entry(alice, guide="vent", answers=["Furious about the silence."])
     url = reverse("journal:burn", args=[entry.pk])
-    assert "it can't be undone" in alice_client.get(url).text
+    assert "it can't be undone" in html.unescape(alice_client.get(url).text)
     response = alice_client.post(url)
     assert response.url == reverse("journal:index")
     assert not Entry.objects.filter(answers_text__contains="Furious").exists()

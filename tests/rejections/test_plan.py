@@ -72,7 +72,7 @@ def test_home_shows_plan_items_due(alice_client, alice):
     make_plan_item(alice, "Far away", due_on=today + datetime.timedelta(days=30))
     make_plan_item(alice, "Already done", due_on=today, done_on=today)
     section = (
-        alice_client.get(reverse("core:home"))
+        alice_client.get(reverse("home:index"))
         .text.split('id="plan-title"')[1]
         .split("</section>")[0]
     )

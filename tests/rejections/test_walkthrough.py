@@ -312,7 +312,7 @@ def test_skipping_and_resuming(alice_client, alice):
     assert alice_client.get(reverse("rejections:resume", args=[recovery.pk])).url == step_url(
         recovery, 3
     )
-    body = alice_client.get(reverse("core:home")).text
+    body = alice_client.get(reverse("home:index")).text
     assert "Continue at step 3" in body
 
 

@@ -11,7 +11,7 @@ def nav_link(context, url_name: str, label: str, css_class: str = "") -> str:
     """A main-navigation item, marked as the current page when the path is inside it."""
     url = reverse(url_name)
     path = context["request"].path
-    is_current = path == url if url_name == "core:home" else path.startswith(url)
+    is_current = path == url if url_name == "home:index" else path.startswith(url)
     return format_html(
         '<li><a href="{}"{}{}>{}</a></li>',
         url,

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tests.interviews.factories import make_application, make_interview
 
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 
 
 def test_home_offers_logging_an_interview(alice_client):
@@ -42,3 +42,22 @@ def test_upcoming_interviews(alice_client, alice):
     )
     section = alice_client.get(HOME).text.split('id="upcoming-title"')[1].split("</section>")[0]
     assert "final round" in section and "phone round" not in section
+
+
+def test_marking_a_follow_up_done_in_place(alice_client, alice):
+    interview = make_interview(make_application(alice), follow_up_on=datetime.date.today())
+    response = alice_client.post(
+        reverse("home:follow_up_done", args=[interview.pk]), headers={"HX-Request": "true"}
+    )
+    assert "<html" not in response.text
+    assert "Done: Designer at Northwind." in response.text
+    assert "HX-Request" in response.headers["Vary"]
+    interview.refresh_from_db()
+    assert interview.followed_up_on is not None
+
+
+def test_marking_a_follow_up_done_without_javascript_goes_back_home(alice_client, alice):
+    interview = make_interview(make_application(alice), follow_up_on=datetime.date.today())
+    response = alice_client.post(reverse("home:follow_up_done", args=[interview.pk]))
+    assert response.status_code == 302 and response.url == HOME
+    assert "Marked as followed up." in alice_client.get(HOME).text
