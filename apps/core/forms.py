@@ -29,6 +29,28 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
+class ChoicesWithMore(forms.CheckboxSelectMultiple):
+    """Tick boxes that show the first few choices and keep the rest behind "More", so a
+    screen never asks someone to weigh more than five things at once."""
+
+    template_name = "forms/widgets/choices_with_more.html"
+    shown = 5
+
+    def __init__(self, attrs=None, *, more_label: str = "More"):
+        super().__init__(attrs)
+        self.more_label = more_label
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        options = [option for _, group, _ in widget["optgroups"] for option in group]
+        widget["shown_options"] = options[: self.shown]
+        widget["more_options"] = options[self.shown :]
+        widget["more_open"] = any(option["selected"] for option in widget["more_options"])
+        widget["more_label"] = self.more_label
+        return context
+
+
 def one_to_five_field(
     label: str, choices, *, invalid: str = "Choose one of the options, from 1 to 5."
 ) -> forms.TypedChoiceField:
@@ -52,12 +74,17 @@ def answer_field_name(index: int) -> str:
     return f"answer_{index}"
 
 
+def answer_field(prompt: str, *, rows: int) -> forms.CharField:
+    """An optional box of writing for one prompt of a guide."""
+    return forms.CharField(
+        label=prompt,
+        required=False,
+        max_length=WRITING_TEXT,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 def add_answer_fields(form: forms.Form, prompts, *, rows: int) -> None:
-    """One optional box of writing per prompt of a guide: answer_0, answer_1, …"""
+    """One box per prompt of a guide: answer_0, answer_1, …"""
     for index, prompt in enumerate(prompts):
-        form.fields[answer_field_name(index)] = forms.CharField(
-            label=prompt,
-            required=False,
-            max_length=WRITING_TEXT,
-            widget=forms.Textarea(attrs={"rows": rows}),
-        )
+        form.fields[answer_field_name(index)] = answer_field(prompt, rows=rows)

@@ -12,6 +12,21 @@ from .drafts import (
     THEIR_NAME,
     YOUR_NAME,
 )
+from .models import FeedbackRequest
+
+
+def draft_request(user, application: Application, template_key: str) -> FeedbackRequest:
+    """A new request, drafted from a template with what is known filled in."""
+    contact = contact_from_interviewers(application)
+    subject, message = fill_draft(template_key, user, application, contact)
+    return FeedbackRequest.objects.create(
+        owner=user,
+        application=application,
+        contact_name=contact,
+        template=template_key,
+        subject=subject,
+        message=message,
+    )
 
 
 def contact_from_interviewers(application: Application) -> str:

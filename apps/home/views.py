@@ -9,7 +9,7 @@ from apps.core.shortcuts import get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Interview
 from apps.rejections.models import PlanItem, Recovery
-from apps.rejections.steps import STEPS, STEPS_BY_NUMBER
+from apps.rejections.steps import STEP_COUNT, step_at
 
 FOLLOW_UPS_SHOWN = 10
 UPCOMING_SHOWN = 5
@@ -42,8 +42,8 @@ def index(request):
             .select_related("application")
             .order_by("follow_up_on")[:FOLLOW_UPS_SHOWN],
             "recovery_in_progress": recovery,
-            "recovery_step": STEPS_BY_NUMBER[recovery.resume_step()] if recovery else None,
-            "step_count": len(STEPS),
+            "recovery_step": step_at(recovery.current_step) if recovery else None,
+            "step_count": STEP_COUNT,
             "plan_due": PlanItem.objects.for_user(user)
             .due_soon(today)
             .order_by("due_on")[:PLAN_SHOWN],

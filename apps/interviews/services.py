@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Application, Interview, Question
 
@@ -36,3 +37,13 @@ def log_interview(
         question.interview = interview
     Question.objects.bulk_create(questions)
     return interview
+
+
+def set_outcomes(outcomes: dict[Question, str]) -> None:
+    """How each question went, as the person judged it afterwards."""
+    changed, now = [], timezone.now()
+    for question, outcome in outcomes.items():
+        if question.outcome != outcome:
+            question.outcome, question.updated_at = outcome, now
+            changed.append(question)
+    Question.objects.bulk_update(changed, ["outcome", "updated_at"])

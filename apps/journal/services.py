@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from apps.core.models import MOODS
 
-from .guides import Guide
+from .guides import GUIDES_BY_KEY, Guide
 from .models import Entry, answers_search_text, pack_tags
 
 
@@ -43,12 +43,65 @@ def update_entry(user, entry_id: int, version: int, fields: dict, **extra) -> Sa
     return _update_if_current(user, entry_id, version, **_columns(fields), **extra)
 
 
-def update_answers(user, entry_id: int, version: int, answers: list[str]) -> Saved:
-    """Save a guide's answers alone (as the recovery walk-through does), under the same
-    version guard as autosave: a copy older than the entry is refused, never saved over."""
-    return _update_if_current(
-        user, entry_id, version, answers=answers, answers_text=answers_search_text(answers)
+# ---- Entries another app writes with a guide (the recovery walk-through) ------------------
+
+
+def guided_entry(rejection, guide_key: str) -> Entry | None:
+    """The entry written with one guide after this rejection, if there is one yet."""
+    return (
+        Entry.objects.for_user(rejection.owner).filter(rejection=rejection, guide=guide_key).first()
     )
+
+
+def save_guided_answers(
+    rejection, guide_key: str, answers: dict[int, str], version: int | None
+) -> Entry | None:
+    """Write some of a guide's answers into the entry kept for this rejection.
+
+    The first words create it (linked to the rejection and its application); later saves
+    change only the answers given, through the same version check as autosave, so words
+    added in the journal or another tab since `version` are never saved over:
+    StaleVersion says so instead. Nothing written and nothing there yet: no entry.
+    """
+    entry = guided_entry(rejection, guide_key)
+    if entry is None:
+        if not any(text.strip() for text in answers.values()):
+            return None
+        guide = GUIDES_BY_KEY[guide_key]
+        fields = {
+            "answers": _with_answers([], answers),
+            "title": "",
+            "body": "",
+            "mood_before": None,
+            "mood_after": None,
+            "tags": [],
+        }
+        saved = create_entry(
+            rejection.owner,
+            guide,
+            fields,
+            rejection=rejection,
+            application=rejection.application,
+            is_draft=False,
+        )
+        return Entry.objects.get(pk=saved.entry_id)
+    merged = _with_answers(entry.answers, answers)
+    saved = _update_if_current(
+        rejection.owner,
+        entry.pk,
+        -1 if version is None else version,
+        answers=merged,
+        answers_text=answers_search_text(merged),
+    )
+    entry.answers, entry.version = merged, saved.version
+    return entry
+
+
+def _with_answers(current: list[str], changes: dict[int, str]) -> list[str]:
+    answers = list(current) + [""] * (max(changes, default=-1) + 1 - len(current))
+    for index, text in changes.items():
+        answers[index] = text
+    return answers
 
 
 def _update_if_current(user, entry_id: int, version: int, **columns) -> Saved:

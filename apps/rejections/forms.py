@@ -1,11 +1,19 @@
 from django import forms
+from django.utils.html import format_html
 
-from apps.core.forms import DateInput, add_answer_fields, mood_field, one_to_five_field
-from apps.core.models import within_five_years
+from apps.core.forms import (
+    ChoicesWithMore,
+    DateInput,
+    answer_field,
+    answer_field_name,
+    mood_field,
+    one_to_five_field,
+)
+from apps.core.models import LONG_TEXT, within_five_years
 from apps.interviews.models import Application, Question
 
 from .models import PlanItem, Rejection
-from .steps import FEELINGS, THINKING_TRAPS
+from .words import FEELINGS, THINKING_TRAPS
 
 IMPACT = [(1, "A little"), (2, "Some"), (3, "Quite hard"), (4, "Hard"), (5, "Very hard")]
 
@@ -72,72 +80,107 @@ class RejectionForm(forms.ModelForm):
         return cleaned
 
 
-def entry_version_field() -> forms.IntegerField:
-    """The version of the journal entry a step's text came from, so a save never goes
-    over words written since (in the journal, or in another tab)."""
-    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+# ---- The walk-through's screens: one question each, all of it optional ---------------------
 
 
-class LandForm(forms.Form):
+class StepForm(forms.Form):
     hide_optional_marker = True  # every step says up front that all of it is optional
-    entry_version = entry_version_field()
+
+
+class JournalBoxForm(StepForm):
+    """One box whose words live in a journal entry, with the version of the entry they were
+    read from, so a save never goes over words written since (in the journal, or in
+    another tab)."""
+
+    entry_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, name: str, label: str, rows: int = 6, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.box_name = name
+        self.fields[name] = answer_field(label, rows=rows)
+
+    @property
+    def box(self):
+        return self[self.box_name]
+
+    @property
+    def text(self) -> str:
+        return self.cleaned_data[self.box_name]
+
+
+def prompt_form(data, *, index: int, prompt: str, initial=None) -> JournalBoxForm:
+    """A guide's prompt, named as the journal names it (answer_0, answer_1, …)."""
+    return JournalBoxForm(data, name=answer_field_name(index), label=prompt, initial=initial)
+
+
+class FeelingsForm(StepForm):
     feelings = forms.MultipleChoiceField(
         label="What are you feeling? Tick any that fit.",
         choices=FEELINGS,
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "chips"}),
+        widget=ChoicesWithMore(attrs={"class": "chips"}, more_label="More feelings"),
     )
     feelings_in_own_words = forms.CharField(
-        label="Or in your own words", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    impact = impact_field()
-    vent = forms.CharField(
-        label="Want to vent? Write it out here. It stays private, and you can burn it later.",
+        label="Or in your own words",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class RealityForm(forms.Form):
-    hide_optional_marker = True  # every step says up front that all of it is optional
+class ImpactForm(StepForm):
+    impact = impact_field()
+
+
+def trap_label(name: str, example: str) -> str:
+    return format_html(
+        '<span class="choice-name">{}</span> <span class="choice-hint">{}</span>', name, example
+    )
+
+
+class TrapsForm(StepForm):
+    traps = forms.MultipleChoiceField(
+        label="Do any of these thinking traps sound familiar? Tick the ones you notice.",
+        choices=[(key, trap_label(name, example)) for key, name, example in THINKING_TRAPS],
+        required=False,
+        widget=ChoicesWithMore(attrs={"class": "choice-list"}, more_label="More thinking traps"),
+    )
     no_trap_fits = forms.BooleanField(label="None of these fit how I'm thinking", required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for key, name, example in THINKING_TRAPS:
-            self.fields[f"trap_{key}"] = forms.BooleanField(
-                label=name, required=False, help_text=example
-            )
-            self.fields[f"fairer_{key}"] = forms.CharField(
-                label=f"A fairer thought, instead of {name.lower()}",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-
-    @property
-    def trap_pairs(self):
-        return [(self[f"trap_{key}"], self[f"fairer_{key}"]) for key, _, _ in THINKING_TRAPS]
-
-    def traps(self) -> dict[str, str]:
-        data = self.cleaned_data
-        return {
-            key: data[f"fairer_{key}"].strip()
-            for key, _, _ in THINKING_TRAPS
-            if data[f"trap_{key}"] or data[f"fairer_{key}"].strip()
-        }
+    def chosen(self) -> list[str]:
+        return [] if self.cleaned_data["no_trap_fits"] else self.cleaned_data["traps"]
 
 
-class ConfidenceForm(forms.Form):
-    hide_optional_marker = True  # every step says up front that all of it is optional
+class FairerThoughtForm(StepForm):
+    fairer = forms.CharField(
+        label="What would you tell a friend who thought this? Try a fairer thought.",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class StrengthShownForm(StepForm):
     strength = forms.CharField(
         label="A strength this interview showed", max_length=120, required=False
     )
     evidence = forms.CharField(
-        label="How it showed", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="How it showed",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class AchievementShownForm(StepForm):
     achievement = forms.CharField(
-        label="Something you achieved in the process", max_length=200, required=False
+        label="Something you achieved along the way, like reaching this stage",
+        max_length=200,
+        required=False,
     )
+
+
+class GreatAnswerForm(StepForm):
     great_answer = forms.ModelChoiceField(
         queryset=Question.objects.none(),
         required=False,
@@ -151,22 +194,8 @@ class ConfidenceForm(forms.Form):
         self.fields["great_answer"].queryset = questions
 
 
-class AnswersForm(forms.Form):
-    """The prompts of one journal guide, each optional."""
-
-    hide_optional_marker = True
-    entry_version = entry_version_field()
-
-    def __init__(self, *args, prompts, **kwargs):
-        super().__init__(*args, **kwargs)
-        add_answer_fields(self, prompts, rows=3)
-
-    def answers(self) -> list[str]:
-        return [self.cleaned_data[name] for name in self.fields if name.startswith("answer_")]
-
-
-class QuestionOutcomesForm(AnswersForm):
-    """The guide's prompts plus how each of this application's questions went."""
+class QuestionOutcomesForm(StepForm):
+    """How each of this application's questions went."""
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,10 +209,6 @@ class QuestionOutcomesForm(AnswersForm):
                 initial=question.outcome,
             )
 
-    @property
-    def question_fields(self):
-        return [self[f"question_{question.pk}"] for question in self.questions]
-
     def outcomes(self) -> dict[Question, str]:
         return {
             question: self.cleaned_data[f"question_{question.pk}"]
@@ -192,10 +217,10 @@ class QuestionOutcomesForm(AnswersForm):
         }
 
 
-class PlanForm(forms.Form):
+class PlanForm(StepForm):
     """Suggested next steps to pick and edit, and one of the person's own."""
 
-    hide_optional_marker = True
+    shown = 5  # the rest of the suggestions wait behind "More ideas"
 
     new_title = forms.CharField(label="Something else to do", max_length=300, required=False)
     new_due = forms.DateField(
@@ -223,6 +248,18 @@ class PlanForm(forms.Form):
             for i, suggestion in enumerate(self.suggestions)
         ]
 
+    @property
+    def main_rows(self):
+        return self.rows[: self.shown]
+
+    @property
+    def more_rows(self):
+        return self.rows[self.shown :]
+
+    @property
+    def more_open(self) -> bool:
+        return any(pick.value() for _, pick, _, _ in self.more_rows)
+
     def items(self) -> list[dict]:
         data, picked = self.cleaned_data, []
         for index, suggestion in enumerate(self.suggestions):
@@ -236,8 +273,7 @@ class PlanForm(forms.Form):
         return picked
 
 
-class MoveOnForm(forms.Form):
-    hide_optional_marker = True  # every step says up front that all of it is optional
+class MoveOnForm(StepForm):
     mood_after = mood_field("How do you feel now?")
 
 

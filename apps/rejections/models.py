@@ -15,8 +15,6 @@ from apps.core.models import (
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Application, Question, Stage
 
-STEP_COUNT = 8
-
 
 class Rejection(OwnedModel):
     """The news that an application didn't lead to an offer, and how it landed."""
@@ -63,7 +61,9 @@ class Recovery(OwnedModel):
     """One walk-through of recovering from a rejection: where the person is, what they chose."""
 
     rejection = models.OneToOneField(Rejection, on_delete=models.CASCADE, related_name="recovery")
+    # Where to pick up: the furthest screen the person has moved on to (steps.py).
     current_step = models.PositiveSmallIntegerField(default=1)
+    current_screen = models.PositiveSmallIntegerField(default=1)
     steps_done = models.JSONField(default=list, blank=True)
     steps_skipped = models.JSONField(default=list, blank=True)
     feelings = models.JSONField(default=list, blank=True)
@@ -88,8 +88,13 @@ class Recovery(OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("rejections:resume", args=[self.pk])
 
-    def step_url(self, number: int) -> str:
-        return reverse("rejections:step", args=[self.pk, number])
+    def step_url(self, number: int, screen: int = 1) -> str:
+        if screen == 1:
+            return reverse("rejections:step", args=[self.pk, number])
+        return reverse("rejections:step_screen", args=[self.pk, number, screen])
+
+    def resume_url(self) -> str:
+        return self.step_url(self.current_step, self.current_screen)
 
     @property
     def application(self) -> Application:
@@ -99,19 +104,21 @@ class Recovery(OwnedModel):
     def is_finished(self) -> bool:
         return self.finished_at is not None
 
-    def resume_step(self) -> int:
-        """The first step neither done nor skipped, else the last one visited."""
-        seen = set(self.steps_done) | set(self.steps_skipped)
-        return next((n for n in range(1, STEP_COUNT + 1) if n not in seen), self.current_step)
+    def reach(self, number: int, screen: int) -> None:
+        """Moving on: going back to an earlier screen never moves the place to pick up."""
+        if (number, screen) > (self.current_step, self.current_screen):
+            self.current_step, self.current_screen = number, screen
 
-    def complete(self, number: int, *, skipped: bool = False) -> None:
-        target = self.steps_skipped if skipped else self.steps_done
-        other = self.steps_done if skipped else self.steps_skipped
-        if number not in target:
-            target.append(number)
-        if number in other:
-            other.remove(number)
-        self.current_step = min(number + 1, STEP_COUNT)
+    def mark_done(self, number: int) -> None:
+        if number not in self.steps_done:
+            self.steps_done.append(number)
+        if number in self.steps_skipped:
+            self.steps_skipped.remove(number)
+
+    def mark_skipped(self, number: int) -> None:
+        """Skipped, unless something in the step was already saved."""
+        if number not in self.steps_done and number not in self.steps_skipped:
+            self.steps_skipped.append(number)
 
 
 class PlanItemQuerySet(OwnedQuerySet):

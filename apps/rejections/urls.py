@@ -8,6 +8,7 @@ urlpatterns = [
     path("rejected/", views.new, name="new"),
     path("recovery/<int:pk>/", views.resume, name="resume"),
     path("recovery/<int:pk>/step/<int:number>/", views.step, name="step"),
+    path("recovery/<int:pk>/step/<int:number>/<int:screen>/", views.step, name="step_screen"),
     path("recovery/<int:pk>/summary/", views.summary, name="summary"),
     path("plan/", views.plan, name="plan"),
     path("plan/<int:pk>/done/", views.plan_item_done, name="plan_item_done"),

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,32 +11,14 @@ from apps.core.htmx import done_in_place, redirect_after_post
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
-from apps.interviews.models import Application, Question
-from apps.journal.guides import GUIDES_BY_KEY
+from apps.interviews.models import Application
+from apps.journal import services as journal
 from apps.journal.services import StaleVersion, join_texts
-from apps.strengths.models import Achievement, Strength
 
 from . import services
-from .forms import (
-    AnswersForm,
-    ConfidenceForm,
-    LandForm,
-    MoveOnForm,
-    PlanForm,
-    PlanItemForm,
-    QuestionOutcomesForm,
-    RealityForm,
-    RejectionForm,
-)
-from .models import STEP_COUNT, PlanItem, Recovery
-from .steps import (
-    COMMON_REASONS,
-    FEELINGS,
-    STEPS,
-    STEPS_BY_NUMBER,
-    THINKING_TRAPS,
-    TOTAL_MINUTES,
-)
+from .forms import PlanItemForm, RejectionForm
+from .models import PlanItem, Recovery
+from .steps import STEP_COUNT, TOTAL_MINUTES, screen_after, step_at
 
 # ---- Logging the rejection ----------------------------------------------------------------
 
@@ -62,7 +43,9 @@ def new(request):
         application = get_owned_or_404(Application, request.user, pk=application_id)
     form = RejectionForm(user=request.user, initial={"application": application})
     return render(
-        request, "rejections/new.html", {"form": form, "steps": STEPS, "minutes": TOTAL_MINUTES}
+        request,
+        "rejections/new.html",
+        {"form": form, "step_count": STEP_COUNT, "minutes": TOTAL_MINUTES},
     )
 
 
@@ -72,220 +55,101 @@ def resume(request, pk: int):
     recovery = get_owned_or_404(Recovery, request.user, pk=pk)
     if recovery.is_finished:
         return redirect("rejections:summary", pk=recovery.pk)
-    return redirect(recovery.step_url(recovery.resume_step()))
+    return redirect(recovery.resume_url())
 
 
-# ---- The eight steps ------------------------------------------------------------------------
-
-
-def _questions(recovery: Recovery):
-    return (
-        Question.objects.for_user(recovery.owner)
-        .filter(interview__application=recovery.application)
-        .order_by("interview__occurred_at", "pk")
-    )
-
-
-def _entry_answers(recovery: Recovery, guide_key: str) -> dict:
-    """A step's text as the journal holds it now, with the version it was read at."""
-    entry = services.guided_entry(recovery, guide_key)
-    if entry is None:
-        return {}
-    return {
-        **{f"answer_{i}": answer for i, answer in enumerate(entry.answers)},
-        "entry_version": entry.version,
-    }
-
-
-def _form_for(recovery: Recovery, key: str, data=None):
-    """The form of one step, filled with what was saved before so returning resumes it."""
-    rejection = recovery.rejection
-    if key == "land":
-        vent = _entry_answers(recovery, "vent")
-        return LandForm(
-            data,
-            initial={
-                "feelings": recovery.feelings,
-                "feelings_in_own_words": recovery.feelings_in_own_words,
-                "impact": rejection.impact,
-                "vent": vent.get("answer_0", ""),
-                "entry_version": vent.get("entry_version"),
-            },
-        )
-    if key == "reality":
-        initial = {"no_trap_fits": recovery.no_trap_fits}
-        for trap, thought in recovery.thinking_traps.items():
-            initial |= {f"trap_{trap}": True, f"fairer_{trap}": thought}
-        return RealityForm(data, initial=initial)
-    if key == "confidence":
-        return ConfidenceForm(data, questions=_questions(recovery))
-    if key == "learned":
-        return QuestionOutcomesForm(
-            data,
-            prompts=GUIDES_BY_KEY["learned"].prompts,
-            questions=_questions(recovery),
-            initial=_entry_answers(recovery, "learned"),
-        )
-    if key == "fit":
-        return AnswersForm(
-            data, prompts=GUIDES_BY_KEY["fit"].prompts, initial=_entry_answers(recovery, "fit")
-        )
-    if key == "plan":
-        return PlanForm(data, suggestions=services.plan_suggestions(recovery))
-    if key == "move_on":
-        return MoveOnForm(data, initial={"mood_after": recovery.mood_after})
-    return None  # "feedback" has buttons, not fields
-
-
-def _save_step(request, recovery: Recovery, key: str, form) -> None:
-    data = form.cleaned_data if form is not None else {}
-    if key == "land":
-        recovery.feelings = data["feelings"]
-        recovery.feelings_in_own_words = data["feelings_in_own_words"]
-        recovery.rejection.impact = data["impact"]
-        recovery.rejection.save(update_fields=["impact", "updated_at"])
-        services.save_vent(recovery, data["vent"], data["entry_version"])
-    elif key == "reality":
-        recovery.thinking_traps = form.traps()
-        recovery.no_trap_fits = data["no_trap_fits"]
-    elif key == "confidence":
-        services.add_confidence(
-            recovery, data["strength"], data["evidence"], data["achievement"], data["great_answer"]
-        )
-    elif key == "learned":
-        services.save_guided_entry(recovery, "learned", form.answers(), data["entry_version"])
-        services.set_question_outcomes(form.outcomes())
-    elif key == "fit":
-        services.save_guided_entry(recovery, "fit", form.answers(), data["entry_version"])
-    elif key == "plan":
-        services.add_plan_items(recovery, form.items())
-    elif key == "move_on":
-        services.finish(recovery, data["mood_after"])
-
-
-def _step_context(recovery: Recovery, step, form) -> dict:
-    user = recovery.owner
-    context = {
-        "recovery": recovery,
-        "step": step,
-        "steps": STEPS,
-        "form": form,
-        "action_url": recovery.step_url(step.number),
-        "back_url": recovery.step_url(step.number - 1) if step.number > 1 else "",
-    }
-    if step.key == "reality":
-        # The join to interviews repeats an application once per round: count distinct.
-        applications = Application.objects.for_user(user).aggregate(
-            total=Count("pk", distinct=True),
-            interviewing=Count("pk", filter=Q(interviews__isnull=False), distinct=True),
-            not_selected=Count("pk", filter=Q(status=Application.Status.REJECTED), distinct=True),
-        )
-        context |= {"reasons": COMMON_REASONS, "numbers": applications}
-    elif step.key == "confidence":
-        context |= {
-            "strengths": list(Strength.objects.for_user(user)[:3]),
-            "achievements": list(Achievement.objects.for_user(user)[:3]),
-        }
-    elif step.key == "fit":
-        context["application"] = recovery.application
-    elif step.key == "feedback":
-        context["feedback"] = recovery.feedback_request
-    elif step.key == "move_on":
-        context |= _summary(recovery)
-    return context
-
-
-def _summary(recovery: Recovery) -> dict:
-    learned = services.guided_entry(recovery, "learned")
-    traps = recovery.thinking_traps
-    return {
-        "feelings": [label for key, label in FEELINGS if key in recovery.feelings],
-        "reframed": [(name, traps[key]) for key, name, _ in THINKING_TRAPS if key in traps],
-        "vent": services.guided_entry(recovery, "vent"),
-        "learned": [a for _, a in learned.prompts_and_answers if a] if learned else [],
-        "strengths_now": list(Strength.objects.for_user(recovery.owner)[:3]),
-        "plan": list(recovery.plan_items.all()),
-    }
+# ---- The walk-through: each step is declared in steps.py -------------------------------------
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step(request, pk: int, number: int):
+def step(request, pk: int, number: int, screen: int = 1):
     recovery = get_owned_or_404(
         Recovery.objects.select_related("rejection__application", "feedback_request"),
         request.user,
         pk=pk,
     )
-    current = STEPS_BY_NUMBER.get(number)
+    current = step_at(number)
     if current is None:
-        return redirect(recovery.step_url(recovery.resume_step()))
-
-    if request.method == "POST" and current.key == "feedback" and "draft" in request.POST:
-        services.draft_feedback(recovery)
-        return _to_step(request, recovery, number)  # stay, to show the draft it made
-    if request.method == "POST":
-        skipping = "skip" in request.POST
-        form = None if skipping else _form_for(recovery, current.key, request.POST)
-        if form is not None and not form.is_valid():
-            return render(
-                request, "rejections/step.html", _step_context(recovery, current, form), status=422
-            )
-        try:
-            with transaction.atomic():
-                if not skipping:
-                    _save_step(request, recovery, current.key, form)
-                recovery.complete(number, skipped=skipping)
-                recovery.save()
-        except StaleVersion:
-            return _step_conflict(request, recovery, current)
-        return _after_step(request, recovery, number)
-
-    recovery.current_step = number
-    recovery.save(update_fields=["current_step", "updated_at"])
-    return render(
-        request,
-        "rejections/step.html",
-        _step_context(recovery, current, _form_for(recovery, current.key)),
-    )
+        return redirect(recovery.resume_url())
+    if screen > current.screens(recovery):  # e.g. a thinking trap unticked since
+        return redirect(recovery.step_url(number))
+    if request.method == "GET":
+        return _render_step(request, recovery, number, screen, current.form(recovery, screen))
+    if current.act(recovery, request.POST):
+        return _to_screen(request, recovery, number, screen)  # shows what it did
+    return _save_screen(request, recovery, number, screen)
 
 
-# The journal entry each step writes into, and which of its answers the step's boxes hold.
-STEP_ENTRIES = {"land": ("vent", {"vent": 0}), "learned": ("learned", None), "fit": ("fit", None)}
-
-
-def _step_conflict(request, recovery: Recovery, current):
-    """The step's entry changed since the step was opened (in the journal, or another tab).
-    Nothing is saved over: each box now holds the saved words, then the person's, to tidy
-    up and save again."""
-    guide_key, boxes = STEP_ENTRIES[current.key]
-    entry = services.guided_entry(recovery, guide_key)
-    data = request.POST.copy()
-    if entry is not None:
-        boxes = boxes or {f"answer_{i}": i for i in range(len(entry.answers))}
-        for name, index in boxes.items():
-            saved = entry.answers[index] if index < len(entry.answers) else ""
-            data[name] = join_texts(saved, data.get(name, ""))
-        data["entry_version"] = str(entry.version)
-    else:
-        data["entry_version"] = ""
-    form = _form_for(recovery, current.key, data)
-    form.is_valid()
-    context = _step_context(recovery, current, form) | {"changed_meanwhile": True}
-    return render(request, "rejections/step.html", context, status=409)
-
-
-def _after_step(request, recovery: Recovery, number: int):
+def _save_screen(request, recovery: Recovery, number: int, screen: int):
+    current = step_at(number)
+    skipping = "skip" in request.POST or "skip_step" in request.POST
+    form = None if skipping else current.form(recovery, screen, request.POST)
+    if form is not None and not form.is_valid():
+        return _render_step(request, recovery, number, screen, form, status=422)
+    try:
+        with transaction.atomic():
+            if form is not None:
+                current.save(recovery, screen, form)
+                recovery.mark_done(number)
+            after = screen_after(recovery, number, screen, rest_of_step="skip_step" in request.POST)
+            if skipping and (after is None or after[0] != number):
+                recovery.mark_skipped(number)
+            if after is not None:
+                recovery.reach(*after)
+            recovery.save()
+    except StaleVersion:
+        return _conflict(request, recovery, number, screen)
     if "leave" in request.POST:
         messages.success(request, "Saved. You can pick up where you left off from the home page.")
         return redirect_after_post(request, reverse("home:index"))
-    if number == STEP_COUNT:
+    if after is None:
         messages.success(request, "You did it. Be gentle with yourself today.")
         return redirect_after_post(request, reverse("rejections:summary", args=[recovery.pk]))
-    return _to_step(request, recovery, number + 1)
+    return _to_screen(request, recovery, *after)
 
 
-def _to_step(request, recovery: Recovery, number: int):
-    target = recovery.step_url(number)
+def _render_step(
+    request, recovery: Recovery, number: int, screen: int, form, *, status=200, **extra
+):
+    current = step_at(number)
+    previous = (number, screen - 1) if screen > 1 else (number - 1, 0)
+    if previous[1] == 0 and previous[0] >= 1:
+        previous = (previous[0], step_at(previous[0]).screens(recovery))
+    context = {
+        "recovery": recovery,
+        "step": current,
+        "number": number,
+        "step_count": STEP_COUNT,
+        "screen": screen,
+        "screens": current.screens(recovery),
+        "form": form,
+        "action_url": recovery.step_url(number, screen),
+        "back_url": recovery.step_url(*previous) if previous[0] >= 1 else "",
+        "last": number == STEP_COUNT,
+        **current.context(recovery, screen),
+        **extra,
+    }
+    return render(request, "rejections/step.html", context, status=status)
+
+
+def _conflict(request, recovery: Recovery, number: int, screen: int):
+    """The box's journal entry changed since the screen was opened (in the journal, or in
+    another tab). Nothing is saved over: the box now holds the saved words, then the
+    person's, to tidy up and save again."""
+    box = step_at(number).journal_box(screen)
+    entry = journal.guided_entry(recovery.rejection, box.guide)
+    data = request.POST.copy()
+    saved = entry.answers[box.index] if box.index < len(entry.answers) else ""
+    data[box.field] = join_texts(saved, data.get(box.field, ""))
+    data["entry_version"] = str(entry.version)
+    form = step_at(number).form(recovery, screen, data)
+    form.is_valid()
+    return _render_step(request, recovery, number, screen, form, status=409, changed_meanwhile=True)
+
+
+def _to_screen(request, recovery: Recovery, number: int, screen: int):
+    target = recovery.step_url(number, screen)
     if request.htmx:
         return HttpResponseLocation(
             target, target="#walkthrough", select="#walkthrough", swap="outerHTML"
@@ -299,7 +163,11 @@ def summary(request, pk: int):
     recovery = get_owned_or_404(
         Recovery.objects.select_related("rejection__application"), request.user, pk=pk
     )
-    return render(request, "rejections/summary.html", {"recovery": recovery, **_summary(recovery)})
+    return render(
+        request,
+        "rejections/summary.html",
+        {"recovery": recovery, **services.summary(recovery)},
+    )
 
 
 # ---- My plan ----------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ recovery walk-through) share."""
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Strength
+from .models import Achievement, Strength
 
 
 @transaction.atomic
@@ -17,3 +18,13 @@ def append_strengths(user, strengths: Iterable[Strength]) -> list[Strength]:
         strength.owner = user
         strength.position = start + offset
     return Strength.objects.bulk_create(strengths)
+
+
+def add_milestone(user, title: str) -> Achievement:
+    """Something achieved along the way (reaching a final round), dated this month."""
+    return Achievement.objects.create(
+        owner=user,
+        title=title,
+        month=timezone.localdate().replace(day=1),
+        kind=Achievement.Kind.MILESTONE,
+    )

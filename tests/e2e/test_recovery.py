@@ -30,16 +30,23 @@ def test_from_i_got_rejected_to_the_summary(page, live_server, alice, assert_acc
     page.get_by_role("button", name="Save and start").click()
 
     heading(page, "Let it land")
-    expect(page.get_by_text("Step 1 of 8")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 8: Let it land · Part 1 of 3")).to_be_visible()
     assert_accessible(page)
     page.get_by_text("Disappointed", exact=True).click()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Part 2 of 3")).to_be_visible()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("button", name="Start breathing")).to_be_visible()  # the pause
+    assert_accessible(page)
     page.get_by_role("button", name="Save and continue").click()
 
     heading(page, "A reality check")
     expect(page).to_have_url(re.compile(r"/step/2/$"))
     assert_accessible(page)
-    page.get_by_role("checkbox", name="Fortune telling").check()
-    page.get_by_label("A fairer thought, instead of fortune telling").fill(
+    page.get_by_role("checkbox", name=re.compile("^Fortune telling")).check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Part 2 of 2")).to_be_visible()
+    page.get_by_label("What would you tell a friend who thought this?").fill(
         "One no is not every no."
     )
     page.get_by_role("button", name="Save and continue").click()
@@ -47,9 +54,9 @@ def test_from_i_got_rejected_to_the_summary(page, live_server, alice, assert_acc
     heading(page, "Remember what you're good at")
     page.reload()  # reloading in the middle lands on the same step
     heading(page, "Remember what you're good at")
-    page.go_back()  # and the back button returns to the step before, as saved
+    page.go_back()  # and the back button returns to the screen before, as saved
     heading(page, "A reality check")
-    expect(page.get_by_label("A fairer thought, instead of fortune telling")).to_have_value(
+    expect(page.get_by_label("What would you tell a friend who thought this?")).to_have_value(
         "One no is not every no."
     )
     page.go_forward()
@@ -57,17 +64,24 @@ def test_from_i_got_rejected_to_the_summary(page, live_server, alice, assert_acc
     assert_accessible(page)
     page.get_by_label("A strength this interview showed").fill("Clear research plans")
     page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Question 2 of 3")).to_be_visible()
+    page.get_by_role("button", name="Skip the rest of this step").click()
 
     heading(page, "What you learned")
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("button", name="Skip this question").click()
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
     page.get_by_label("What would you do differently next time?").fill(
         "Ask about constraints first."
     )
     page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Question 3 of 6")).to_be_visible()
+    page.get_by_role("button", name="Skip the rest of this step").click()
 
     heading(page, "Was it the right fit?")
     assert_accessible(page)
-    page.get_by_role("button", name="Skip this step").click()
+    page.get_by_role("button", name="Skip the rest of this step").click()
 
     heading(page, "Ask for feedback")
     assert_accessible(page)
@@ -107,6 +121,8 @@ def test_two_steps_without_javascript(browser, viewport, live_server, alice):
     heading(page, "Let it land")
     page.get_by_label("Or in your own words").fill("Tired, mostly.")
     page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Part 2 of 3")).to_be_visible()
+    page.get_by_role("button", name="Skip the rest of this step").click()
     heading(page, "A reality check")
     page.get_by_label("None of these fit how I'm thinking").check()
     page.get_by_role("button", name="Save and continue").click()

@@ -15,6 +15,11 @@ def _step(alice):
     return {"pk": make_recovery(alice).pk, "number": 1}
 
 
+@cross_user_case("rejections:step_screen", methods=("get", "post"), data={"vent": "Mine now"})
+def _step_screen(alice):
+    return {"pk": make_recovery(alice).pk, "number": 1, "screen": 3}
+
+
 @cross_user_case("rejections:summary")
 def _summary(alice):
     return {"pk": make_recovery(alice).pk}

@@ -1,5 +1,6 @@
 """The recovery walk-through: each step writes into the app that owns the data."""
 
+import html
 import re
 
 import pytest
@@ -14,8 +15,8 @@ from tests.interviews.factories import make_application, make_interview, make_qu
 from tests.rejections.factories import make_recovery
 
 
-def step_url(recovery, number):
-    return reverse("rejections:step", args=[recovery.pk, number])
+def step_url(recovery, number, screen=1):
+    return recovery.step_url(number, screen)
 
 
 def test_logging_a_rejection_starts_the_walk_through(alice_client, alice):
@@ -77,16 +78,17 @@ def test_someone_elses_application_cannot_be_rejected(alice_client, bob):
     assert bobs.status == "applied"
 
 
-def test_step_1_feelings_impact_and_a_vent(alice_client, alice):
+def test_step_1_feelings_impact_and_a_vent_one_screen_each(alice_client, alice):
     recovery = make_recovery(alice)
     response = alice_client.post(
-        step_url(recovery, 1),
-        {
-            "feelings": ["sad", "angry"],
-            "feelings_in_own_words": "Flat.",
-            "impact": "5",
-            "vent": "Three weeks of silence, then two lines.",
-        },
+        step_url(recovery, 1), {"feelings": ["sad", "angry"], "feelings_in_own_words": "Flat."}
+    )
+    assert response.url == step_url(recovery, 1, 2)
+    assert alice_client.post(step_url(recovery, 1, 2), {"impact": "5"}).url == step_url(
+        recovery, 1, 3
+    )
+    response = alice_client.post(
+        step_url(recovery, 1, 3), {"vent": "Three weeks of silence, then two lines."}
     )
     assert response.url == step_url(recovery, 2)
     recovery.refresh_from_db()
@@ -107,10 +109,11 @@ def test_step_2_thinking_traps_are_chosen_by_the_person(alice_client, alice):
     recovery = make_recovery(alice)
     page = alice_client.get(step_url(recovery, 2))
     assert "Most people hear no many times" in page.text
-    alice_client.post(
-        step_url(recovery, 2),
-        {"trap_fortune_telling": "on", "fairer_fortune_telling": "One no isn't every no."},
-    )
+    assert "Fortune telling" in page.text and "More thinking traps" in page.text
+    response = alice_client.post(step_url(recovery, 2), {"traps": ["fortune_telling"]})
+    assert response.url == step_url(recovery, 2, 2)  # a fairer thought, for each one ticked
+    assert "fortune telling" in alice_client.get(response.url).text
+    alice_client.post(response.url, {"fairer": "One no isn't every no."})
     recovery.refresh_from_db()
     assert recovery.thinking_traps == {"fortune_telling": "One no isn't every no."}
 
@@ -119,14 +122,10 @@ def test_step_3_adds_a_strength_an_achievement_and_a_great_answer(alice_client, 
     recovery = make_recovery(alice)
     question = make_question(make_interview(recovery.application), outcome="fine")
     alice_client.post(
-        step_url(recovery, 3),
-        {
-            "strength": "Calm presenting",
-            "evidence": "Kept cool on the panel.",
-            "achievement": "Reached a final round",
-            "great_answer": question.pk,
-        },
+        step_url(recovery, 3), {"strength": "Calm presenting", "evidence": "Kept cool."}
     )
+    alice_client.post(step_url(recovery, 3, 2), {"achievement": "Reached a final round"})
+    alice_client.post(step_url(recovery, 3, 3), {"great_answer": question.pk})
     assert Strength.objects.get().source == "interview"
     assert Achievement.objects.get().title == "Reached a final round"
     question.refresh_from_db()
@@ -135,8 +134,9 @@ def test_step_3_adds_a_strength_an_achievement_and_a_great_answer(alice_client, 
 
 def test_step_3_cannot_touch_someone_elses_question(alice_client, alice, bob):
     recovery = make_recovery(alice)
+    make_question(make_interview(recovery.application))
     bobs = make_question(make_interview(make_application(bob)), outcome="fine")
-    response = alice_client.post(step_url(recovery, 3), {"great_answer": bobs.pk})
+    response = alice_client.post(step_url(recovery, 3, 3), {"great_answer": bobs.pk})
     assert response.status_code == 422
     bobs.refresh_from_db()
     assert bobs.outcome == "fine"
@@ -146,14 +146,14 @@ def test_step_4_writes_a_linked_entry_and_marks_questions(alice_client, alice, b
     recovery = make_recovery(alice)
     question = make_question(make_interview(recovery.application), outcome="")
     bobs = make_question(make_interview(make_application(bob)), outcome="fine")
+    alice_client.post(step_url(recovery, 4), {"answer_0": "Clear stories."})
+    version = Entry.objects.get(guide="learned").version  # as the next screen carries it
     alice_client.post(
-        step_url(recovery, 4),
-        {
-            "answer_0": "Clear stories.",
-            "answer_1": "Ask about constraints.",
-            f"question_{question.pk}": "struggled",
-            f"question_{bobs.pk}": "struggled",
-        },
+        step_url(recovery, 4, 2), {"answer_1": "Ask about constraints.", "entry_version": version}
+    )
+    alice_client.post(
+        step_url(recovery, 4, 6),
+        {f"question_{question.pk}": "struggled", f"question_{bobs.pk}": "struggled"},
     )
     entry = Entry.objects.get(guide="learned")
     assert (entry.rejection, entry.application, entry.answers[:2]) == (
@@ -177,17 +177,17 @@ def test_step_4_writes_a_linked_entry_and_marks_questions(alice_client, alice, b
 
 def test_coming_back_to_step_1_shows_the_vent_and_keeps_the_rest_of_it(alice_client, alice):
     recovery = make_recovery(alice)
-    alice_client.post(step_url(recovery, 1), {"vent": "Two lines, after three weeks."})
+    alice_client.post(step_url(recovery, 1, 3), {"vent": "Two lines, after three weeks."})
     vent = Entry.objects.get(guide="vent")
     vent.answers = [*vent.answers[:1], "Added later, in the journal."]
     vent.version += 1
     vent.save()
 
-    page = alice_client.get(step_url(recovery, 1))
+    page = alice_client.get(step_url(recovery, 1, 3))
     assert "Two lines, after three weeks." in page.text
     form = page.context["form"]
     alice_client.post(
-        step_url(recovery, 1),
+        step_url(recovery, 1, 3),
         {
             "vent": "Two lines, after three weeks. Still cross.",
             "entry_version": form["entry_version"].value(),
@@ -305,7 +305,7 @@ def test_step_8_finishes_with_a_summary(alice_client, alice):
 
 def test_skipping_and_resuming(alice_client, alice):
     recovery = make_recovery(alice)
-    alice_client.post(step_url(recovery, 1), {"skip": "1"})
+    alice_client.post(step_url(recovery, 1), {"skip_step": "1"})
     alice_client.post(step_url(recovery, 2), {"no_trap_fits": "on"})
     recovery.refresh_from_db()
     assert (recovery.steps_skipped, recovery.steps_done) == ([1], [2])
@@ -370,12 +370,11 @@ def test_the_intake_says_what_it_needs_instead_of_optional(alice_client, alice):
 def test_a_finished_recovery_can_be_found_again_with_what_was_written(alice_client, alice):
     recovery = make_recovery(alice)
     alice_client.post(
-        step_url(recovery, 1),
-        {"feelings": ["sad", "tired"], "feelings_in_own_words": "Flat.", "vent": "Ugh."},
+        step_url(recovery, 1), {"feelings": ["sad", "tired"], "feelings_in_own_words": "Flat."}
     )
-    alice_client.post(
-        step_url(recovery, 2), {"trap_fortune_telling": "on", "fairer_fortune_telling": "One no."}
-    )
+    alice_client.post(step_url(recovery, 1, 3), {"vent": "Ugh."})
+    alice_client.post(step_url(recovery, 2), {"traps": ["fortune_telling"]})
+    alice_client.post(step_url(recovery, 2, 2), {"fairer": "One no."})
     alice_client.post(step_url(recovery, 8), {"mood_after": "3"})
     recovery.refresh_from_db()
     assert recovery.is_finished
@@ -392,3 +391,74 @@ def test_a_finished_recovery_can_be_found_again_with_what_was_written(alice_clie
     application_page = alice_client.get(recovery.application.get_absolute_url()).text
     assert "You worked through it" in application_page and summary in application_page
     assert "I got rejected" not in application_page
+
+
+# ---- The walk-through keeps its own rules ----------------------------------------------------
+
+
+def test_opening_a_screen_writes_nothing(alice_client, alice):
+    recovery = make_recovery(alice)
+    before = Recovery.objects.values_list("updated_at", "current_step", "current_screen").get()
+    for number, screen in ((1, 1), (1, 3), (2, 1), (4, 2), (6, 1), (8, 1)):
+        assert alice_client.get(step_url(recovery, number, screen)).status_code == 200
+    after = Recovery.objects.values_list("updated_at", "current_step", "current_screen").get()
+    assert before == after
+    assert not Entry.objects.exists()
+
+
+def test_the_progress_counts_what_it_names(alice_client, alice):
+    recovery = make_recovery(alice)
+    body = alice_client.get(step_url(recovery, 5, 2)).text
+    words = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert "Step 5 of 8: Was it the right fit? · Question 2 of 5" in words
+    assert '<progress max="8" value="5"' in body
+    assert "Why did you apply?" not in body  # one question a screen: this is the second
+    assert "What did you learn about the team and how they work?" in body
+
+
+def test_a_screen_offers_five_main_choices_and_keeps_the_rest_behind_more(alice_client, alice):
+    recovery = make_recovery(alice)
+    for number, more in ((1, "More feelings"), (2, "More thinking traps")):
+        body = alice_client.get(step_url(recovery, number)).text
+        main, behind = body.split(f"<summary>{more}</summary>")
+        assert main.count('type="checkbox"') == 5, number
+        assert behind.count('type="checkbox"') >= 1, number
+    for text in ("Ask about salary", "Tell the story", "Write it down", "Rehearse aloud"):
+        make_question(make_interview(recovery.application), text=text, outcome="struggled")
+    body = alice_client.get(step_url(recovery, 7)).text
+    main, behind = body.split("<summary>More ideas</summary>")
+    assert main.count('name="pick_') == 5 and behind.count('name="pick_') == 2
+
+
+def test_each_thinking_trap_ticked_gets_its_own_screen(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 2), {"traps": ["labelling", "mind_reading"]})
+    # In the order the list shows them, whatever order the database keeps them in.
+    assert "mind reading" in alice_client.get(step_url(recovery, 2, 2)).text
+    alice_client.post(step_url(recovery, 2, 2), {"fairer": "I can't know what they thought."})
+    assert "labelling yourself" in alice_client.get(step_url(recovery, 2, 3)).text
+    # Unticking one drops its screen and keeps the other's thought.
+    alice_client.post(step_url(recovery, 2), {"traps": ["mind_reading"]})
+    recovery.refresh_from_db()
+    assert recovery.thinking_traps == {"mind_reading": "I can't know what they thought."}
+    assert alice_client.get(step_url(recovery, 2, 3)).url == step_url(recovery, 2)
+
+
+def test_going_back_never_moves_the_place_to_pick_up(alice_client, alice):
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 1), {"skip_step": "1"})
+    alice_client.post(step_url(recovery, 2), {"no_trap_fits": "on"})
+    alice_client.post(step_url(recovery, 1, 2), {"impact": "2"})  # back, to change one thing
+    assert alice_client.get(recovery.get_absolute_url()).url == step_url(recovery, 3)
+    recovery.refresh_from_db()
+    assert recovery.steps_done == [2, 1] and recovery.steps_skipped == []
+
+
+def test_the_count_of_steps_comes_from_the_registry(alice_client, alice):
+    from apps.rejections.steps import STEP_COUNT, STEPS
+
+    assert STEP_COUNT == len(STEPS) == 8
+    recovery = make_recovery(alice)
+    alice_client.post(step_url(recovery, 1), {"skip_step": "1"})
+    home = alice_client.get(reverse("home:index")).text
+    assert f"step 2 of {STEP_COUNT}, “{STEPS[1].title}”" in home
