@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,9 @@ from apps.core.htmx import done_in_place, render_page_or_fragment, render_vary_o
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, edit_page, get_owned_or_404
 from apps.core.stale import invalid_status
-from apps.interviews.models import Interview, Question, Stage
+from apps.core.text import count_of
+from apps.interviews.models import Question
+from apps.interviews.progress import numbers_for
 from apps.journal.models import Entry
 
 from . import services
@@ -292,36 +294,16 @@ def _encouragement(user, shuffle: int) -> dict:
 
 def _progress(user) -> list[str]:
     """Plain, kind numbers, and only the ones that exist. Nothing that counts a loss."""
-    rounds = Interview.objects.for_user(user).aggregate(
-        done=Count("pk", filter=Q(occurred_at__lte=timezone.now())),
-        finals=Count("pk", filter=Q(stage=Stage.FINAL, occurred_at__lte=timezone.now())),
+    numbers = numbers_for(user)
+    shown = "you showed up for"
+    well = "you answered really well"
+    counts = (
+        (numbers.rounds_done, f"interview round {shown}", f"interview rounds {shown}"),
+        (numbers.finals, "final round reached", "final rounds reached"),
+        (numbers.great_answers, f"question {well}", f"questions {well}"),
+        (Entry.objects.for_user(user).count(), "journal entry written", "journal entries written"),
     )
-    great = Question.objects.for_user(user).filter(outcome=Question.Outcome.ROCKED).count()
-    written = Entry.objects.for_user(user).count()
-    lines = []
-    if rounds["done"]:
-        lines.append(
-            _plural(
-                rounds["done"],
-                "interview round you showed up for",
-                "interview rounds you showed up for",
-            )
-        )
-    if rounds["finals"]:
-        lines.append(_plural(rounds["finals"], "final round reached", "final rounds reached"))
-    if great:
-        lines.append(
-            _plural(
-                great, "question you answered really well", "questions you answered really well"
-            )
-        )
-    if written:
-        lines.append(_plural(written, "journal entry written", "journal entries written"))
-    return lines
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return [count_of(count, one, many) for count, one, many in counts if count]
 
 
 @login_required
