@@ -3,6 +3,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 
 def admin_urls() -> list:
@@ -16,16 +17,29 @@ def admin_urls() -> list:
     return [path("admin/", admin.site.urls)]
 
 
+def moved(old: str, to: str):
+    """An address from before each app had its own prefix: bookmarks still arrive."""
+    return path(old, RedirectView.as_view(pattern_name=to, permanent=True, query_string=True))
+
+
+# Each app under its own prefix, so the address says which app a page belongs to.
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("home/", include("apps.home.urls")),
-    path("", include("apps.accounts.urls")),
     path("interviews/", include("apps.interviews.urls")),
-    path("journal/", include("apps.journal.urls")),
-    path("", include("apps.strengths.urls")),
     path("feedback/", include("apps.feedback.urls")),
-    path("", include("apps.rejections.urls")),
+    path("journal/", include("apps.journal.urls")),
+    path("strengths/", include("apps.strengths.urls")),
+    path("rejections/", include("apps.rejections.urls")),
+    path("accounts/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    moved("bad-day/", "strengths:bad_day"),
+    moved("rejected/", "rejections:new"),
+    moved("recovery/<int:pk>/", "rejections:resume"),
+    moved("recovery/<int:pk>/step/<int:number>/", "rejections:step"),
+    moved("recovery/<int:pk>/summary/", "rejections:summary"),
+    moved("plan/", "rejections:plan"),
+    moved("settings/", "accounts:settings"),
 ]
 if settings.ADMIN_ENABLED:
     urlpatterns += admin_urls()

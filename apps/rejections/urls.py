@@ -5,7 +5,7 @@ from . import views
 app_name = "rejections"
 
 urlpatterns = [
-    path("rejected/", views.new, name="new"),
+    path("new/", views.new, name="new"),
     path("recovery/<int:pk>/", views.resume, name="resume"),
     path("recovery/<int:pk>/step/<int:number>/", views.step, name="step"),
     path("recovery/<int:pk>/step/<int:number>/<int:screen>/", views.step, name="step_screen"),

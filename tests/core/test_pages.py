@@ -94,3 +94,18 @@ def test_403_page_renders_in_our_layout(rf):
     response = permission_denied(rf.get("/"), PermissionDenied())
     assert response.status_code == 403
     assert "This page isn't available to you" in response.text
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/bad-day/?shuffle=2", "/strengths/bad-day/?shuffle=2"),
+        ("/rejected/", "/rejections/new/"),
+        ("/plan/", "/rejections/plan/"),
+        ("/settings/", "/accounts/settings/"),
+        ("/recovery/7/step/3/", "/rejections/recovery/7/step/3/"),
+    ],
+)
+def test_addresses_from_before_each_app_had_a_prefix_still_arrive(alice_client, old, new):
+    response = alice_client.get(old)
+    assert response.status_code == 301 and response.url == new

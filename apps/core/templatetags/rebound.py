@@ -7,11 +7,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def nav_link(context, url_name: str, label: str, css_class: str = "") -> str:
-    """A main-navigation item, marked as the current page when the path is inside it."""
+def nav_link(context, url_name: str, label: str, css_class: str = "", but_not: str = "") -> str:
+    """A main-navigation item, marked as the current page when the path is inside its
+    section (Home only on itself), except inside `but_not`, a section of its own."""
     url = reverse(url_name)
     path = context["request"].path
-    is_current = path == url if url_name == "home:index" else path.startswith(url)
+    if url_name == "home:index":
+        is_current = path == url
+    else:
+        is_current = path.startswith(url) and not (but_not and path.startswith(reverse(but_not)))
     return format_html(
         '<li><a href="{}"{}{}>{}</a></li>',
         url,
