@@ -16,8 +16,18 @@ class Guide:
     prompts: tuple[str, ...]
 
     @property
-    def step_count(self) -> int:
+    def question_count(self) -> int:
         return len(self.prompts)
+
+    @property
+    def step_count(self) -> int:
+        return len(writing_steps(self.prompts))
+
+
+def writing_steps(prompts) -> list[str]:
+    """The steps of writing one question at a time: how you feel, each prompt, your own
+    words, how you feel after. The chooser and the progress bar both count these."""
+    return ["mood_before", *(f"answer_{i}" for i in range(len(prompts))), "body", "mood_after"]
 
 
 GUIDES: tuple[Guide, ...] = (
@@ -34,6 +44,16 @@ GUIDES: tuple[Guide, ...] = (
         ),
     ),
     Guide(
+        "vent",
+        "Vent",
+        "A private place to let it all out. You can burn it afterwards, for good.",
+        (
+            "What happened that you are angry or upset about?",
+            "What do you wish you could say to them?",
+            "What else do you need to get off your chest?",
+        ),
+    ),
+    Guide(
         "learned",
         "What I learned",
         "Every interview teaches something you can take into the next one.",
@@ -43,6 +63,28 @@ GUIDES: tuple[Guide, ...] = (
             "Picture the interviewer's side of the table. What were they looking for?",
             "What sparked real conversation?",
             "What is one thing you now know about yourself as a candidate?",
+        ),
+    ),
+    Guide(
+        "positives",
+        "Think of the positives",
+        "Noticing what went right is not pretending. It is the other half of the truth.",
+        (
+            "What went well, even a little?",
+            "What did you do that took courage?",
+            "What did this process give you: practice, contacts, clarity?",
+            "What are you proud of?",
+        ),
+    ),
+    Guide(
+        "free",
+        "Free writing",
+        "Writing freely about a hard moment for 15 to 20 minutes can ease it. "
+        "A few minutes helps too.",
+        (
+            "What is on your mind right now?",
+            "What would you like to say about it that you have not said yet?",
+            "What do you need most today?",
         ),
     ),
     Guide(
@@ -81,17 +123,6 @@ GUIDES: tuple[Guide, ...] = (
         ),
     ),
     Guide(
-        "positives",
-        "Think of the positives",
-        "Noticing what went right is not pretending. It is the other half of the truth.",
-        (
-            "What went well, even a little?",
-            "What did you do that took courage?",
-            "What did this process give you: practice, contacts, clarity?",
-            "What are you proud of?",
-        ),
-    ),
-    Guide(
         "plan",
         "Make a plan",
         "A few small next steps can turn a low moment into forward movement.",
@@ -103,29 +134,10 @@ GUIDES: tuple[Guide, ...] = (
             "How will you look after yourself while you search?",
         ),
     ),
-    Guide(
-        "free",
-        "Free writing",
-        "Writing freely about a hard moment for 15 to 20 minutes can ease it. "
-        "A few minutes helps too.",
-        (
-            "What is on your mind right now?",
-            "What would you like to say about it that you have not said yet?",
-            "What do you need most today?",
-        ),
-    ),
-    Guide(
-        "vent",
-        "Vent",
-        "A private place to let it all out. You can burn it afterwards, for good.",
-        (
-            "What happened that you are angry or upset about?",
-            "What do you wish you could say to them?",
-            "What else do you need to get off your chest?",
-        ),
-    ),
 )
 
+# The chooser shows the first five and keeps the rest behind "More ways to write".
+GUIDES_SHOWN_FIRST = 5
 GUIDES_BY_KEY = {guide.key: guide for guide in GUIDES}
 GUIDE_CHOICES = [(guide.key, guide.title) for guide in GUIDES]
 MAX_PROMPTS = 8

@@ -17,7 +17,7 @@ from apps.interviews.models import Application, Interview
 from . import services
 from .charts import mood_chart
 from .forms import EntryLinksForm, EntryTextForm, JournalFilterForm, sign_links, unsign_links
-from .guides import GUIDES, MAX_PROMPTS, get_guide
+from .guides import GUIDES, GUIDES_SHOWN_FIRST, MAX_PROMPTS, get_guide, writing_steps
 from .models import Entry
 from .search import search_entries, snippet
 
@@ -131,7 +131,11 @@ def choose_guide(request):
     return render(
         request,
         "journal/choose.html",
-        {"guides": GUIDES, "links": request.GET.urlencode()},
+        {
+            "guides": GUIDES[:GUIDES_SHOWN_FIRST],
+            "more_guides": GUIDES[GUIDES_SHOWN_FIRST:],
+            "links": request.GET.urlencode(),
+        },
     )
 
 
@@ -198,18 +202,13 @@ def _links_from_query(request) -> tuple[Application | None, Interview | None]:
     return application, interview
 
 
-def _sections(prompts: list[str]) -> list[str]:
-    """The steps of the one-question-at-a-time view."""
-    return ["mood_before", *(f"answer_{i}" for i in range(len(prompts))), "body", "mood_after"]
-
-
 def _step(request, sections: list[str]) -> int | None:
     step = whole_number(request.GET.get("step"))
     return step if step is not None and 1 <= step <= len(sections) else None
 
 
 def _render_writer(request, entry, guide, text_form, links_form, *, status=200, links_token=""):
-    sections = _sections(text_form.prompts)
+    sections = writing_steps(text_form.prompts)
     step = _step(request, sections)
     action = entry.get_write_url() if entry else f"{reverse('journal:write_new')}?guide={guide.key}"
     tags = (
@@ -229,6 +228,10 @@ def _render_writer(request, entry, guide, text_form, links_form, *, status=200, 
             "sections": sections,
             "step": step,
             "current": sections[step - 1] if step else None,
+            # Steps 2 to n+1 are the guide's questions; the count says which one this is.
+            "question_number": step - 1
+            if step and 1 < step <= len(text_form.prompts) + 1
+            else None,
             "action": action,
             "links_token": links_token,
             "version": entry.version if entry else 0,

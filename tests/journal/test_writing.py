@@ -174,3 +174,20 @@ def test_only_vents_can_be_burned(alice_client, alice):
     entry = make_entry(alice, guide="process")
     assert alice_client.post(reverse("journal:burn", args=[entry.pk])).status_code == 404
     assert Entry.objects.exists()
+
+
+def test_the_chooser_offers_five_ways_first_and_the_rest_behind_more(alice_client):
+    body = alice_client.get(reverse("journal:new")).text
+    main, more = body.split("<summary>More ways to write</summary>")
+    assert main.count('class="action-card"') == 5
+    assert more.count('class="action-card"') == len(guides.GUIDES) - 5
+
+
+def test_the_chooser_and_the_progress_bar_count_the_same_steps(alice_client):
+    process = guides.GUIDES_BY_KEY["process"]
+    chooser = alice_client.get(reverse("journal:new")).text
+    assert "8 short steps, with 5 questions" in chooser
+    body = alice_client.get(NEW, {"guide": "process", "step": "3"}).text
+    words = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert f"Step 3 of {process.step_count} · Question 2 of 5" in words
+    assert '<progress max="8" value="3"' in body
