@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,28 +19,37 @@ from .models import FeedbackRequest
 from .services import contact_from_interviewers, fill_draft, placeholders_left
 
 STATUS_ORDER = ["sent", "draft", "replied", "no_reply", "declined"]
+REQUESTS_PER_PAGE = 20
 
 
 @login_required
 @require_safe
 def index(request):
+    """Every request, those ready for a follow-up first, a page at a time."""
     today = timezone.localdate()
-    requests = list(FeedbackRequest.objects.for_user(request.user).select_related("application"))
-    due = {
-        r.pk for r in requests if r.status == "sent" and r.follow_up_on and r.follow_up_on <= today
-    }
-    requests.sort(
-        key=lambda r: (r.pk not in due, STATUS_ORDER.index(r.status), r.follow_up_on or today)
+    requests = (
+        FeedbackRequest.objects.for_user(request.user)
+        .select_related("application")
+        .annotate(
+            due=ExpressionWrapper(
+                Q(status=FeedbackRequest.Status.SENT, follow_up_on__lte=today),
+                output_field=BooleanField(),
+            ),
+            rank=Case(*(When(status=s, then=i) for i, s in enumerate(STATUS_ORDER))),
+        )
+        .order_by("-due", "rank", F("follow_up_on").asc(nulls_last=True), "-pk")
     )
+    page = Paginator(requests, REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
     groups = [
-        (label, [r for r in requests if r.status == value and r.pk not in due])
+        (label, [r for r in page if r.status == value and not r.due])
         for value, label in FeedbackRequest.Status.choices
     ]
     return render(
         request,
         "feedback/index.html",
         {
-            "due": [r for r in requests if r.pk in due],
+            "page": page,
+            "due": [r for r in page if r.due],
             "groups": [(label, items) for label, items in groups if items],
             "today": today,
         },

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -173,6 +174,7 @@ def summary(request, pk: int):
 # ---- My plan ----------------------------------------------------------------------------------
 
 RECOVERIES_LISTED = 20
+ITEMS_PER_PAGE = 25
 
 
 @login_required
@@ -184,17 +186,19 @@ def plan(request):
         form.save()
         messages.success(request, "Added to your plan.")
         return redirect("rejections:plan")
-    items = list(
-        PlanItem.objects.for_user(request.user).select_related("recovery__rejection__application")
+    # Open items first, then the done ones (PlanItem's ordering), a page at a time.
+    page = Paginator(PlanItem.objects.for_user(request.user), ITEMS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
     recoveries = Recovery.objects.for_user(request.user).select_related("rejection__application")
     return render(
         request,
         "rejections/plan.html",
         {
-            "recoveries": list(recoveries[:RECOVERIES_LISTED]),
-            "open_items": [item for item in items if not item.is_done],
-            "done_items": [item for item in items if item.is_done],
+            "recoveries": recoveries[:RECOVERIES_LISTED],
+            "page": page,
+            "open_items": [item for item in page if not item.is_done],
+            "done_items": [item for item in page if item.is_done],
             "form": form,
             "today": timezone.localdate(),
         },
