@@ -7,6 +7,8 @@ old entry shows.
 
 from dataclasses import dataclass
 
+from apps.core.forms import answer_field_name
+
 
 @dataclass(frozen=True)
 class Guide:
@@ -27,7 +29,8 @@ class Guide:
 def writing_steps(prompts) -> list[str]:
     """The steps of writing one question at a time: how you feel, each prompt, your own
     words, how you feel after. The chooser and the progress bar both count these."""
-    return ["mood_before", *(f"answer_{i}" for i in range(len(prompts))), "body", "mood_after"]
+    answers = [answer_field_name(index) for index in range(len(prompts))]
+    return ["mood_before", *answers, "body", "mood_after"]
 
 
 GUIDES: tuple[Guide, ...] = (

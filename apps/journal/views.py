@@ -9,6 +9,7 @@ from django.utils.formats import date_format, time_format
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseLocation
 
+from apps.core.forms import answer_field_name
 from apps.core.htmx import redirect_after_post
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
@@ -179,7 +180,7 @@ def write(request, pk: int):
         "mood_after": entry.mood_after,
         "body": entry.body,
         "tags": ", ".join(entry.tag_list),
-        **{f"answer_{i}": answer for i, (_, answer) in enumerate(entry.prompts_and_answers)},
+        **{answer_field_name(i): answer for i, (_, answer) in enumerate(entry.prompts_and_answers)},
     }
     text_form = EntryTextForm(prompts=entry.prompts, initial=initial)
     links_form = EntryLinksForm(
@@ -250,7 +251,7 @@ def _is_autosave(request) -> bool:
 def _posted_answer_slots(data) -> list[str]:
     """As many answer fields as were posted (answer_0, answer_1, …), up to the maximum."""
     count = 0
-    while f"answer_{count}" in data and count < MAX_PROMPTS:
+    while answer_field_name(count) in data and count < MAX_PROMPTS:
         count += 1
     return [""] * count
 

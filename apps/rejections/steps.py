@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from apps.core.forms import answer_field_name
 from apps.feedback import services as feedback
 from apps.interviews import services as interviews
 from apps.interviews.models import Question
@@ -243,7 +244,7 @@ class GuidedStep(Step):
     def journal_box(self, screen):
         if screen > len(self.prompts):
             return None
-        return JournalBox(self.guide, screen - 1, f"answer_{screen - 1}")
+        return JournalBox(self.guide, screen - 1, answer_field_name(screen - 1))
 
     def form(self, recovery, screen, data=None):
         box = self.journal_box(screen)

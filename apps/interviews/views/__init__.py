@@ -1,0 +1,1 @@
+"""The interviews app's views, one module a screen family (urls.py lists them)."""
