@@ -163,8 +163,14 @@ def achievement_edit(request, pk: int | None = None):
     return edit_page(
         request,
         AchievementForm(request.POST or None, instance=achievement, user=request.user),
-        "strengths/achievement_form.html",
-        {"instance": achievement},
+        "strengths/edit.html",
+        {
+            "heading": "Edit the achievement" if achievement else "Add an achievement",
+            "lead": "Tell it as a short story: the situation, what you did, and what changed.",
+            "delete_url": achievement
+            and reverse("strengths:achievement_delete", args=[achievement.pk]),
+            "delete_label": "Remove this achievement",
+        },
         saved="Achievement saved.",
         then=reverse("strengths:index"),
     )
@@ -177,8 +183,12 @@ def supporter_edit(request, pk: int | None = None):
     return edit_page(
         request,
         SupporterForm(request.POST or None, instance=supporter),
-        "strengths/supporter_form.html",
-        {"instance": supporter},
+        "strengths/edit.html",
+        {
+            "heading": f"Edit {supporter.name}" if supporter else "Someone in your corner",
+            "delete_url": supporter and reverse("strengths:supporter_delete", args=[supporter.pk]),
+            "delete_label": f"Remove {supporter.name}" if supporter else "",
+        },
         saved="Saved.",
         then=reverse("strengths:index"),
     )
