@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 
 def render_vary_on_htmx(
@@ -51,3 +51,14 @@ def done_in_place(
     response = redirect(then)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def move_on_within(request: HttpRequest, to: str, part: str, *, message: str = "") -> HttpResponse:
+    """After one screen of a big form (the journal writer, a walk-through step): htmx loads
+    the next screen and swaps in only `part` of it ("#writer"); a plain browser is
+    redirected there, told `message` when there is one."""
+    if request.htmx:
+        return HttpResponseLocation(to, target=part, select=part, swap="outerHTML")
+    if message:
+        messages.success(request, message)
+    return redirect(to)

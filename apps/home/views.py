@@ -1,10 +1,10 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from apps.core.htmx import render_vary_on_htmx
+from apps.core.htmx import done_in_place
 from apps.core.shortcuts import get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Interview
@@ -59,9 +59,10 @@ def follow_up_done(request, pk: int):
         Interview.objects.select_related("application"), request.user, pk=pk
     )
     interview.mark_followed_up()
-    if request.htmx:
-        return render_vary_on_htmx(
-            request, "home/index.html#follow-up-done", {"interview": interview}
-        )
-    messages.success(request, "Marked as followed up.")
-    return redirect("home:index")
+    return done_in_place(
+        request,
+        fragment="home/index.html#follow-up-done",
+        context={"interview": interview},
+        then=reverse("home:index"),
+        message="Marked as followed up.",
+    )

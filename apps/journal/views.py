@@ -2,15 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.views.decorators.http import require_http_methods, require_safe
-from django_htmx.http import HttpResponseLocation
 
 from apps.core.forms import answer_field_name
-from apps.core.htmx import redirect_after_post
+from apps.core.htmx import move_on_within, redirect_after_post
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
@@ -318,11 +317,7 @@ def _to_writer(request, write_url: str, go: str, saved_message: str = ""):
     """Back to the writer, at step `go` (or every question on one page)."""
     step = whole_number(go)
     target = f"{write_url}?step={step}" if step is not None else write_url
-    if request.htmx:
-        return HttpResponseLocation(target, target="#writer", select="#writer", swap="outerHTML")
-    if saved_message:
-        messages.success(request, saved_message)
-    return redirect(target)
+    return move_on_within(request, target, "#writer", message=saved_message)
 
 
 # Posted fields that are about this one request, not the text: a conflict view doesn't

@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import HttpResponseLocation
 
-from apps.core.htmx import done_in_place, redirect_after_post
+from apps.core.htmx import done_in_place, move_on_within, redirect_after_post
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
@@ -150,12 +149,7 @@ def _conflict(request, recovery: Recovery, number: int, screen: int):
 
 
 def _to_screen(request, recovery: Recovery, number: int, screen: int):
-    target = recovery.step_url(number, screen)
-    if request.htmx:
-        return HttpResponseLocation(
-            target, target="#walkthrough", select="#walkthrough", swap="outerHTML"
-        )
-    return redirect(target)
+    return move_on_within(request, recovery.step_url(number, screen), "#walkthrough")
 
 
 @login_required
