@@ -60,6 +60,14 @@ class ApplicationChoiceForm(forms.Form):
             if match is not None:
                 cleaned["application"] = match
                 return cleaned
+            if similar_applications(self.user, cleaned["company"]).exists():
+                # Offered on the page as the company was typed: one of them, or a new one?
+                self.add_error(
+                    "application",
+                    "You have applications at a company with a similar name. Choose the one "
+                    "this round was for, or say it's a new one.",
+                )
+                return cleaned
         if "company" in cleaned and not cleaned["company"].strip():
             self.add_error("company", "Enter the company's name.")
         if "role" in cleaned and not cleaned["role"].strip():
@@ -68,6 +76,15 @@ class ApplicationChoiceForm(forms.Form):
 
 
 AMBIGUOUS = object()
+SIMILAR_FROM = 2  # characters typed before similar applications are offered
+
+
+def similar_applications(user, company: str):
+    """The person's applications whose company contains what was typed."""
+    company = company.strip()
+    if len(company) < SIMILAR_FROM:
+        return Application.objects.none()
+    return Application.objects.for_user(user).filter(company__icontains=company)
 
 
 def matching_application(user, company: str, role: str = ""):

@@ -85,6 +85,13 @@ class RejectionForm(forms.ModelForm):
 
 class StepForm(forms.Form):
     hide_optional_marker = True  # every step says up front that all of it is optional
+    # What the screen's saved words were when it was opened (steps.seen_stamp), so a
+    # second tab's newer words are never saved over.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved_elsewhere: dict[str, str] = {}
 
 
 class JournalBoxForm(StepForm):
@@ -170,6 +177,14 @@ class StrengthShownForm(StepForm):
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("evidence", "").strip() and not cleaned.get("strength", "").strip():
+            self.add_error(
+                "strength", "Give the strength a name, in a few words, so this is kept with it."
+            )
+        return cleaned
 
 
 class AchievementShownForm(StepForm):

@@ -6,6 +6,8 @@ its template (templates/rejections/steps/<key>.html). The view parses the reques
 the step, and moves on; a GET never writes. Each save goes to the app that owns the data.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django import forms
@@ -72,6 +74,11 @@ class Step:
 
     def journal_box(self, screen: int) -> JournalBox | None:
         return None
+
+    def kept_on_recovery(self, recovery: Recovery, screen: int) -> dict[str, str]:
+        """The words this screen keeps on the recovery itself, by form field, as saved
+        now: a second tab's save of them is noticed (see seen_stamp)."""
+        return {}
 
     def act(self, recovery: Recovery, data) -> bool:
         """A button that does something and shows the same screen again (step 6's Draft)."""
@@ -145,6 +152,9 @@ class LetItLand(Step):
     def journal_box(self, screen):
         return self.VENT if screen == 3 else None
 
+    def kept_on_recovery(self, recovery, screen):
+        return {"feelings_in_own_words": recovery.feelings_in_own_words} if screen == 1 else {}
+
 
 # ---- 2. A reality check: reasons that aren't about you, your numbers, thinking traps -------
 
@@ -176,6 +186,12 @@ class RealityCheck(Step):
         else:
             key = self.chosen_traps(recovery)[screen - 2][0]
             recovery.thinking_traps[key] = form.cleaned_data["fairer"].strip()
+
+    def kept_on_recovery(self, recovery, screen):
+        if screen == 1:
+            return {}
+        key = self.chosen_traps(recovery)[screen - 2][0]
+        return {"fairer": recovery.thinking_traps[key]}
 
     def context(self, recovery, screen):
         if screen == 1:
@@ -349,6 +365,11 @@ STEPS: tuple[Step, ...] = (
 )
 STEP_COUNT = len(STEPS)
 TOTAL_MINUTES = sum(step.minutes for step in STEPS)
+
+
+def seen_stamp(words: dict[str, str]) -> str:
+    """A short fingerprint of a screen's saved words, carried by the page."""
+    return hashlib.sha256(json.dumps(words, sort_keys=True).encode()).hexdigest()[:20]
 
 
 def step_at(number: int) -> Step | None:

@@ -18,7 +18,7 @@ from apps.journal.services import StaleVersion, join_texts
 from . import services
 from .forms import PlanItemForm, RejectionForm
 from .models import PlanItem, Recovery
-from .steps import STEP_COUNT, TOTAL_MINUTES, screen_after, step_at
+from .steps import STEP_COUNT, TOTAL_MINUTES, screen_after, seen_stamp, step_at
 
 # ---- Logging the rejection ----------------------------------------------------------------
 
@@ -84,12 +84,16 @@ def step(request, pk: int, number: int, screen: int = 1):
 def _save_screen(request, recovery: Recovery, number: int, screen: int):
     current = step_at(number)
     skipping = "skip" in request.POST or "skip_step" in request.POST
-    form = None if skipping else current.form(recovery, screen, request.POST)
-    if form is not None and not form.is_valid():
+    form = current.form(recovery, screen, request.POST)
+    # Skipping after typing keeps what was typed, as the journal does: nothing is lost.
+    saving = form is not None and (not skipping or form.has_changed())
+    if saving and not form.is_valid():
         return _render_step(request, recovery, number, screen, form, status=422)
+    if saving and _saved_since_opened(recovery, number, screen, form):
+        return _render_step(request, recovery, number, screen, form, status=409)
     try:
         with transaction.atomic():
-            if form is not None:
+            if saving:
                 current.save(recovery, screen, form)
                 recovery.mark_done(number)
             after = screen_after(recovery, number, screen, rest_of_step="skip_step" in request.POST)
@@ -109,6 +113,24 @@ def _save_screen(request, recovery: Recovery, number: int, screen: int):
     return _to_screen(request, recovery, *after)
 
 
+def _saved_since_opened(recovery: Recovery, number: int, screen: int, form) -> bool:
+    """Were this screen's words saved elsewhere (another tab) since it was opened? Then
+    nothing is saved over them: the form keeps what was typed, shows what is saved now
+    beside it, and carries the new fingerprint, so saving again keeps theirs."""
+    kept = step_at(number).kept_on_recovery(recovery, screen)
+    opened_with = form.cleaned_data.get("seen")
+    if not kept or not opened_with or opened_with == seen_stamp(kept):
+        return False
+    form.saved_elsewhere = {
+        name: saved or "(empty)"
+        for name, saved in kept.items()
+        if saved.strip() != str(form.cleaned_data.get(name, "")).strip()
+    }
+    form.data = form.data.copy()
+    form.data["seen"] = seen_stamp(kept)
+    return bool(form.saved_elsewhere)
+
+
 def _render_step(
     request, recovery: Recovery, number: int, screen: int, form, *, status=200, **extra
 ):
@@ -116,6 +138,8 @@ def _render_step(
     previous = (number, screen - 1) if screen > 1 else (number - 1, 0)
     if previous[1] == 0 and previous[0] >= 1:
         previous = (previous[0], step_at(previous[0]).screens(recovery))
+    if form is not None and not form.is_bound:
+        form.initial["seen"] = seen_stamp(current.kept_on_recovery(recovery, screen))
     context = {
         "recovery": recovery,
         "step": current,

@@ -142,3 +142,14 @@ def test_a_past_event_in_year_3000_is_refused_with_a_message(alice_client, alice
     response = alice_client.post(LOG, log_data(occurred_at="3000-01-01T10:00"))
     assert response.status_code == 422
     assert "more than five years from now" in response.text
+
+
+@pytest.mark.parametrize("company", ["Acme\x00", "N" * 60_000])
+def test_a_company_with_a_nul_or_of_any_length_gets_a_message_not_a_500(
+    alice_client, alice, company
+):
+    make_application(alice, company="Acme")  # so the page looks for suggestions
+    response = alice_client.post(LOG, log_data(company=company))
+    assert response.status_code == 422
+    assert response.context["choice"].errors["company"]
+    assert Application.objects.count() == 1

@@ -239,3 +239,14 @@ def test_typing_a_known_company_chooses_its_application(alice_client, alice):
     assert 'value="new" checked' not in fragment.text
     page = alice_client.get(LOG, {"company": "Northwind"})
     assert f'value="{existing.pk}" checked' in page.text
+
+
+def test_a_similar_company_asks_which_instead_of_making_a_duplicate(alice_client, alice):
+    existing = make_application(alice, company="Copperline Bank", role="Design lead")
+    response = alice_client.post(LOG, log_data(company="Copperline", role="Design lead"))
+    assert response.status_code == 422
+    assert "a company with a similar name" in response.text
+    assert f'value="{existing.pk}"' in response.text  # offered to pick, as it was on the page
+    assert Application.objects.count() == 1
+    alice_client.post(LOG, log_data(company="Copperline", role="Design lead", application="new"))
+    assert Application.objects.count() == 2

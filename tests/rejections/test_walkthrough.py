@@ -307,3 +307,53 @@ def test_a_finished_recovery_can_be_found_again_with_what_was_written(alice_clie
     application_page = alice_client.get(recovery.application.get_absolute_url()).text
     assert "You worked through it" in application_page and summary in application_page
     assert "I got rejected" not in application_page
+
+
+def test_step_3_evidence_without_a_name_is_asked_about_not_dropped(alice_client, alice):
+    recovery = make_recovery(alice)
+    response = alice_client.post(recovery.step_url(3), {"evidence": "Kept the panel on track."})
+    assert response.status_code == 422
+    assert "Give the strength a name" in response.text
+    assert "Kept the panel on track." in response.text
+    assert not Strength.objects.exists()
+
+
+def test_skipping_after_typing_keeps_what_was_typed(alice_client, alice):
+    recovery = make_recovery(alice)
+    response = alice_client.post(
+        recovery.step_url(4), {"answer_0": "The case study went well.", "skip_step": "1"}
+    )
+    assert response.url == recovery.step_url(5)
+    assert Entry.objects.get(guide="learned").answers[0] == "The case study went well."
+    alice_client.post(recovery.step_url(5), {"skip": "1"})  # nothing typed: nothing written
+    assert not Entry.objects.filter(guide="fit").exists()
+
+
+def test_a_second_tab_never_saves_over_words_kept_on_the_recovery(alice_client, alice):
+    recovery = make_recovery(alice)
+    opened = alice_client.get(recovery.step_url(1)).context["form"]["seen"].value()
+    alice_client.post(  # tab B
+        recovery.step_url(1), {"feelings_in_own_words": "Tired.", "seen": opened}
+    )
+    response = alice_client.post(  # tab A, opened before B saved
+        recovery.step_url(1), {"feelings_in_own_words": "Flat.", "seen": opened}
+    )
+    assert response.status_code == 409
+    assert "changed somewhere else" in response.text
+    assert "Tired." in response.text and "Flat." in response.text  # both, side by side
+    recovery.refresh_from_db()
+    assert recovery.feelings_in_own_words == "Tired."
+    form = response.context["form"]
+    alice_client.post(recovery.step_url(1), dict(form.data.items()))  # saving again: A's
+    recovery.refresh_from_db()
+    assert recovery.feelings_in_own_words == "Flat."
+
+
+def test_a_second_tab_never_saves_over_a_fairer_thought(alice_client, alice):
+    recovery = make_recovery(alice, thinking_traps={"mind_reading": ""})
+    opened = alice_client.get(recovery.step_url(2, 2)).context["form"]["seen"].value()
+    alice_client.post(recovery.step_url(2, 2), {"fairer": "I can't know.", "seen": opened})
+    response = alice_client.post(recovery.step_url(2, 2), {"fairer": "Maybe.", "seen": opened})
+    assert response.status_code == 409
+    recovery.refresh_from_db()
+    assert recovery.thinking_traps == {"mind_reading": "I can't know."}

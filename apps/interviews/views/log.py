@@ -18,6 +18,7 @@ from ..forms import (
     InterviewForm,
     QuestionFormSet,
     matching_application,
+    similar_applications,
 )
 from ..models import Application
 
@@ -82,12 +83,8 @@ def _log_context(choice, form, questions, user) -> dict:
 
 
 def _suggestions(user, company: str):
-    company = company.strip()
-    if len(company) < 2:
-        return []
     return list(
-        Application.objects.for_user(user)
-        .filter(company__icontains=company)
+        similar_applications(user, company)
         .with_latest_activity()
         .order_by("-latest_activity")[:SUGGESTIONS_SHOWN]
     )
@@ -104,6 +101,7 @@ def _company_suggestions(request):
 def _suggestions_context(user, company: str, choice: ApplicationChoiceForm | None = None) -> dict:
     """The applications to offer, with the one that matches the company chosen by default
     (unless the person said this is a new application)."""
+    company = plain_text(company)  # as typed or posted: it may hold anything
     suggestions = _suggestions(user, company)
     chosen = choice["application"].value() if choice is not None else None
     chose_new = choice is not None and choice.chose_new
