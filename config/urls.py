@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("apps.strengths.urls")),
     path("feedback/", include("apps.feedback.urls")),
     path("", include("apps.rejections.urls")),
+    path("calendar/", include("apps.calendar_feed.urls")),
+    path("reminders/", include("apps.reminders.urls")),
     path("accounts/", include("allauth.urls")),
 ]
 if settings.ADMIN_ENABLED:
