@@ -7,7 +7,9 @@ from .tasks import keep_sweeping
 
 def settings_for(user) -> ReminderSettings:
     """This person's reminder settings; unsaved defaults (off) until they first save."""
-    return ReminderSettings.objects.for_user(user).first() or ReminderSettings(owner=user)
+    settings = ReminderSettings.objects.for_user(user).first() or ReminderSettings()
+    settings.owner = user  # at hand already: no query to fetch it again
+    return settings
 
 
 @transaction.atomic

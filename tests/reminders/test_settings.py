@@ -92,11 +92,22 @@ def test_the_settings_page_costs_the_same_with_and_without_reminders(
     alice_client, alice, django_assert_max_num_queries
 ):
     alice_client.get(reverse(SETTINGS))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(4):
         alice_client.get(reverse(SETTINGS))
     alice_client.post(
         reverse("reminders:settings"), {"frequency": "daily", "send_hour": "8", "send_weekday": "0"}
     )
     alice_client.post(reverse("calendar_feed:new_address"))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(4):
         alice_client.get(reverse(SETTINGS))
+
+
+def test_after_moving_zone_the_next_email_is_shown_at_the_hour_in_the_new_one(alice_client, alice):
+    alice_client.post(
+        reverse("reminders:settings"), {"frequency": "daily", "send_hour": "9", "send_weekday": "0"}
+    )
+    alice_client.post(
+        reverse(SETTINGS), {"display_name": "Alice", "time_zone": "Asia/Tokyo"}, follow=True
+    )
+    page = alice_client.get(reverse(SETTINGS))
+    assert re.search(r"Your next one: <time[^>]*>\w+ \d+ \w+ at 09:00</time>", page.text)

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from ..forms import ReminderSettingsForm
 from ..services import settings_for
@@ -12,4 +13,9 @@ def reminder_settings_section(context) -> dict:
     message beside a field, or a fresh one from what is saved."""
     request = context["request"]
     form = context.get("reminder_form") or ReminderSettingsForm(instance=settings_for(request.user))
-    return {"request": request, "reminder_form": form, "reminders": form.instance}
+    reminders = form.instance
+    if reminders.is_on and reminders.scheduled_in_zone != request.user.time_zone:
+        # Just moved to another zone: show the hour in the new one, which the worker's
+        # next sweep saves.
+        reminders.reschedule(timezone.now())
+    return {"request": request, "reminder_form": form, "reminders": reminders}
