@@ -32,11 +32,18 @@ $(INSTALLED): $(PY) requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	@touch $@
 
+# The task worker (reminder emails) runs beside the web server: Ctrl-C stops both, and the
+# worker never outlives the server.
 run: $(INSTALLED)
 	@mkdir -p var
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py runserver $(HOST)
+	@export DEBUG=true SITE_URL="http://$(HOST)"; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	echo "Task worker started (process $$worker); serving http://$(HOST)"; \
+	$(PY) manage.py runserver $(HOST)
 
 # The suite runs with DEBUG off, as a deployment does, so it needs a key of its own.
 test: $(INSTALLED)

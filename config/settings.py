@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "apps.strengths",
     "apps.feedback",
     "apps.rejections",
+    "apps.calendar_feed",
+    "apps.reminders",
     "apps.home",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +216,15 @@ if email_host := os.environ.get("EMAIL_HOST", ""):
 else:
     default_mailer = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 MAILERS = {"default": default_mailer}
+
+# --- Background tasks -----------------------------------------------------------------
+# Django's tasks framework, queued in the database; `manage.py db_worker` runs them (make run
+# starts one). Another django-tasks backend (Celery, RQ) is a change of this setting only.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Where people reach Rebound, for links in emails that the worker sends (it has no request
+# to read the host from). A deploy check warns when it is not https.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

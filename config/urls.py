@@ -30,14 +30,15 @@ urlpatterns = [
     path("feedback/", include("apps.feedback.urls")),
     path("journal/", include("apps.journal.urls")),
     path("strengths/", include("apps.strengths.urls")),
-    path("rejections/", include("apps.rejections.urls")),
+    # The rejections app's pages say what they do for the person: recovering. The word
+    # "rejections" never shows in an address bar, a calendar or an email link.
+    path("recovery/", include("apps.rejections.urls")),
+    path("calendar/", include("apps.calendar_feed.urls")),
+    path("reminders/", include("apps.reminders.urls")),
     path("accounts/", include("apps.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     moved("bad-day/", "strengths:bad_day"),
     moved("rejected/", "rejections:new"),
-    moved("recovery/<int:pk>/", "rejections:resume"),
-    moved("recovery/<int:pk>/step/<int:number>/", "rejections:step"),
-    moved("recovery/<int:pk>/summary/", "rejections:summary"),
     moved("plan/", "rejections:plan"),
     moved("settings/", "accounts:settings"),
 ]

@@ -10,6 +10,11 @@ for it. Each app's tests register their routes in `tests/<app>/cross_user_cases.
 The function receives Alice (the owner) and returns the URL kwargs for one of her
 objects; the guard then requests it as Bob and expects 404. The walker in
 tests/core/test_cross_user.py fails for any id-taking route nobody registered.
+
+A few routes take a secret instead of an id (a calendar address, a signed unsubscribe
+link): holding the link is the permission, so it works signed out. They register with
+`secret_link_case`, whose function returns the kwargs of Alice's real link and of a forged
+one; the guard expects the forged one to be a 404 for everybody, Bob included.
 """
 
 import pkgutil
@@ -38,6 +43,19 @@ def cross_user_case(route: str, *, methods: tuple[str, ...] = ("get",), data: di
             raise ValueError(f"{route} is registered twice")
         CASES[route] = CrossUserCase(route, make_kwargs, methods, data)
         return make_kwargs
+
+    return register
+
+
+SECRET_LINKS: dict[str, Callable[..., tuple[dict, dict]]] = {}
+
+
+def secret_link_case(route: str):
+    def register(make_links: Callable) -> Callable:
+        if route in SECRET_LINKS or route in CASES:
+            raise ValueError(f"{route} is registered twice")
+        SECRET_LINKS[route] = make_links
+        return make_links
 
     return register
 

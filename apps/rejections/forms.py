@@ -93,6 +93,10 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.saved_elsewhere: dict[str, str] = {}
 
+    def has_changed(self) -> bool:
+        """Did the person change anything? (The page's own bookkeeping doesn't count.)"""
+        return any(name not in {"seen", "entry_version"} for name in self.changed_data)
+
 
 class JournalBoxForm(StepForm):
     """One box whose words live in a journal entry, with the version of the entry they were

@@ -6,10 +6,10 @@ app_name = "rejections"
 
 urlpatterns = [
     path("new/", views.new, name="new"),
-    path("recovery/<int:pk>/", views.resume, name="resume"),
-    path("recovery/<int:pk>/step/<int:number>/", views.step, name="step"),
-    path("recovery/<int:pk>/step/<int:number>/<int:screen>/", views.step, name="step_screen"),
-    path("recovery/<int:pk>/summary/", views.summary, name="summary"),
+    path("<int:pk>/", views.resume, name="resume"),
+    path("<int:pk>/step/<int:number>/", views.step, name="step"),
+    path("<int:pk>/step/<int:number>/<int:screen>/", views.step, name="step_screen"),
+    path("<int:pk>/summary/", views.summary, name="summary"),
     path("plan/", views.plan, name="plan"),
     path("plan/<int:pk>/done/", views.plan_item_done, name="plan_item_done"),
     path("plan/<int:pk>/delete/", views.plan_item_delete, name="plan_item_delete"),

@@ -4,9 +4,10 @@ Alice's object, and a route that nobody registered fails the suite."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.cross_user import load_all_cases
+from tests.cross_user import SECRET_LINKS, load_all_cases
 
 CASES = load_all_cases()
+REGISTERED = set(CASES) | set(SECRET_LINKS)
 
 
 def id_taking_routes(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
@@ -33,7 +34,7 @@ def _is_ours(entry: URLPattern) -> bool:
 
 
 def test_every_id_taking_route_has_a_cross_user_case():
-    unregistered = id_taking_routes() - set(CASES)
+    unregistered = id_taking_routes() - REGISTERED
     assert not unregistered, (
         "These routes take an id but prove nothing about other users; register a case in "
         f"tests/<app>/cross_user_cases.py: {sorted(unregistered)}"
@@ -41,13 +42,13 @@ def test_every_id_taking_route_has_a_cross_user_case():
 
 
 def test_every_registered_case_names_a_real_route():
-    stale = set(CASES) - id_taking_routes()
+    stale = REGISTERED - id_taking_routes()
     assert not stale, f"Cases registered for routes that no longer exist: {sorted(stale)}"
 
 
 def test_the_walker_finds_an_unregistered_route():
     resolver = get_resolver("tests.core.urls_with_an_id_route")
-    assert id_taking_routes(resolver) - set(CASES) == {"fake:thing"}
+    assert id_taking_routes(resolver) - REGISTERED == {"fake:thing"}
 
 
 @pytest.mark.parametrize("route", sorted(CASES))
@@ -58,3 +59,13 @@ def test_another_user_gets_404(route, alice, bob, client):
     for method in case.methods:
         response = getattr(client, method)(url, data=case.data or {})
         assert response.status_code == 404, f"{method.upper()} {url} gave {response.status_code}"
+
+
+@pytest.mark.parametrize("route", sorted(SECRET_LINKS))
+def test_a_forged_secret_link_is_a_404_for_everybody(route, alice, bob, client):
+    real, forged = SECRET_LINKS[route](alice)
+    assert client.get(reverse(route, kwargs=forged)).status_code == 404
+    client.force_login(bob)
+    assert client.get(reverse(route, kwargs=forged)).status_code == 404
+    # The link itself opens it, whoever is signed in: it never falls back to Bob's own.
+    assert client.get(reverse(route, kwargs=real)).status_code == 200

@@ -100,10 +100,9 @@ def test_403_page_renders_in_our_layout(rf):
     ("old", "new"),
     [
         ("/bad-day/?shuffle=2", "/strengths/bad-day/?shuffle=2"),
-        ("/rejected/", "/rejections/new/"),
-        ("/plan/", "/rejections/plan/"),
+        ("/rejected/", "/recovery/new/"),
+        ("/plan/", "/recovery/plan/"),
         ("/settings/", "/accounts/settings/"),
-        ("/recovery/7/step/3/", "/rejections/recovery/7/step/3/"),
     ],
 )
 def test_addresses_from_before_each_app_had_a_prefix_still_arrive(alice_client, old, new):

@@ -85,6 +85,7 @@ def run_deploy_check(**overrides: str) -> subprocess.CompletedProcess:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="rebound.example",
         CSRF_TRUSTED_ORIGINS="https://rebound.example",
+        SITE_URL="https://rebound.example",
         EMAIL_HOST="smtp.rebound.example",
         **overrides,
     )

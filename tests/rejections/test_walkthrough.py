@@ -357,3 +357,13 @@ def test_a_second_tab_never_saves_over_a_fairer_thought(alice_client, alice):
     assert response.status_code == 409
     recovery.refresh_from_db()
     assert recovery.thinking_traps == {"mind_reading": "I can't know."}
+
+
+def test_skipping_an_untouched_screen_counts_as_skipped(alice_client, alice):
+    recovery = make_recovery(alice)
+    page = alice_client.get(recovery.step_url(5))
+    form = page.context["form"]
+    data = {"seen": form["seen"].value(), "entry_version": "", "answer_0": "", "skip_step": "1"}
+    alice_client.post(recovery.step_url(5), data)
+    recovery.refresh_from_db()
+    assert recovery.steps_skipped == [5] and not Entry.objects.exists()
