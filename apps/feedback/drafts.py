@@ -6,6 +6,7 @@ plain text and never evaluated. The result is shown in form fields, escaped as u
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from string import Template
 
 # What stands in for a detail Rebound doesn't know yet; filled in as soon as it is known.
@@ -27,6 +28,23 @@ class Draft:
             Template(self.subject).safe_substitute(details),
             Template(self.body).safe_substitute(details),
         )
+
+    def wrote(self, text: str, *, subject: bool = False) -> bool:
+        """Is `text` this template's words (its message, or its subject), whatever details
+        were filled in? Then another template can replace it: the person wrote none of it."""
+        words = self.subject if subject else self.body
+        return _pattern(words).fullmatch(_tidy(text)) is not None
+
+
+def _tidy(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
+
+
+@cache
+def _pattern(body: str) -> re.Pattern:
+    # Literal words as they are; each $detail may have become any one line.
+    parts = re.split(r"\$\w+", _tidy(body))
+    return re.compile(r"[^\n]*?".join(re.escape(part) for part in parts))
 
 
 DRAFTS: tuple[Draft, ...] = (
@@ -95,3 +113,8 @@ $my_name""",
 )
 
 DRAFTS_BY_KEY = {draft.key: draft for draft in DRAFTS}
+
+
+def written_by_a_template(text: str, *, subject: bool = False) -> bool:
+    """Nothing of the person's own: empty, or one of the templates' words."""
+    return not text.strip() or any(draft.wrote(text, subject=subject) for draft in DRAFTS)

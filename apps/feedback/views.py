@@ -13,7 +13,7 @@ from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
 from apps.interviews.models import Application
 
-from .drafts import DRAFTS, DRAFTS_BY_KEY
+from .drafts import DRAFTS, DRAFTS_BY_KEY, written_by_a_template
 from .forms import DraftForm, ReplyForm, SentForm
 from .models import FeedbackRequest
 from .services import contact_from_interviewers, fill_draft, placeholders_left
@@ -105,17 +105,28 @@ def _use_template(request):
         contact = contact_from_interviewers(application)
     template = data.get("template", "")
     subject, message = fill_draft(template, request.user, application, contact)
+    # A message the person wrote themselves is theirs: a template never replaces it
+    # unless they ask ("Use the template's words instead").
+    replacing = data.get("use_template") == "replace"
+    yours, your_subject = data.get("message", ""), data.get("subject", "")
+    keep_yours = not replacing and not written_by_a_template(yours)
+    keep_subject = not replacing and not written_by_a_template(your_subject, subject=True)
     initial = {
         **{name: data.get(name, "") for name in ("contact_email", "channel", "template")},
         "application": application,
         "contact_name": contact,
-        "subject": subject or data.get("subject", ""),
-        "message": message or data.get("message", ""),
+        "subject": your_subject if keep_subject or not subject else subject,
+        "message": yours if keep_yours or not message else message,
     }
-    return _draft_page(request, DraftForm(user=request.user, initial=initial), template=template)
+    return _draft_page(
+        request,
+        DraftForm(user=request.user, initial=initial),
+        template=template,
+        kept_your_message=keep_yours and bool(message),
+    )
 
 
-def _draft_page(request, form, *, template="", status=200, feedback=None):
+def _draft_page(request, form, *, template="", status=200, feedback=None, **extra):
     return render_page_or_fragment(
         request,
         "feedback/draft.html",
@@ -125,6 +136,7 @@ def _draft_page(request, form, *, template="", status=200, feedback=None):
             "templates": DRAFTS,
             "chosen": template or form["template"].value(),
             "feedback": feedback,
+            **extra,
         },
         status=status,
     )

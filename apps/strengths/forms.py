@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 
+from apps.core.models import LONG_TEXT
 from apps.core.stale import SavedSinceCheck
 
 from .models import Achievement, Strength, Supporter
@@ -88,16 +89,37 @@ class FirstStrengthsForm(forms.Form):
 
 
 class ExerciseForm(forms.Form):
+    NAME_LENGTH = Strength._meta.get_field("name").max_length
+    MOST_AT_ONCE = 100
+
     lines = forms.CharField(
         label="Your strengths, one per line",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 14}),
         error_messages={"required": "Write at least one strength, even a small one."},
     )
 
+    def clean_lines(self) -> list[str]:
+        """One strength a line, each once. Nothing is cut short without a word."""
+        names, too_long = [], []
+        for number, line in enumerate(self.cleaned_data["lines"].splitlines(), start=1):
+            name = line.strip(" -•*\t")
+            if len(name) > self.NAME_LENGTH:
+                too_long.append(number)
+            elif name and name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+        if too_long:
+            lines = ", ".join(str(number) for number in too_long)
+            raise forms.ValidationError(
+                f"Line {lines} is longer than the {self.NAME_LENGTH} characters a strength "
+                "can hold. Shorten it, or put the rest on a line of its own."
+            )
+        if len(names) > self.MOST_AT_ONCE:
+            raise forms.ValidationError(
+                f"That's {len(names)} strengths: wonderful. Up to {self.MOST_AT_ONCE} can be "
+                "saved at once, so save these in two goes."
+            )
+        return names
+
     def names(self) -> list[str]:
-        seen = []
-        for line in self.cleaned_data["lines"].splitlines():
-            name = line.strip(" -•*\t")[:120]
-            if name and name.lower() not in {n.lower() for n in seen}:
-                seen.append(name)
-        return seen[:100]
+        return self.cleaned_data["lines"]

@@ -107,7 +107,7 @@ def strength_edit(request, pk: int):
         request,
         "strengths/strength_form.html",
         "strength-form",
-        {"form": form, "strength": strength},
+        {"form": form, "strength": strength, "in_place": request.htmx},
         status=invalid_status(form) if request.method == "POST" else 200,
     )
 

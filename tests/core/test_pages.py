@@ -108,3 +108,11 @@ def test_403_page_renders_in_our_layout(rf):
 def test_addresses_from_before_each_app_had_a_prefix_still_arrive(alice_client, old, new):
     response = alice_client.get(old)
     assert response.status_code == 301 and response.url == new
+
+
+def test_a_refused_form_names_and_links_each_field_and_takes_the_focus(alice_client):
+    response = alice_client.post(reverse("rejections:plan"), {"title": "", "kind": "skill"})
+    assert response.status_code == 422
+    summary = response.text.split('class="form-errors"')[1].split("</div>")[0]
+    assert "autofocus" in summary.split(">")[0]  # in view on a phone, read out first
+    assert '<a href="#id_title">What to do</a>' in summary

@@ -1,4 +1,5 @@
 import datetime
+import html
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -317,3 +318,33 @@ def test_marking_an_empty_message_sent_asks_first(alice_client, alice):
     assert "The message here is empty" in response.text
     feedback.refresh_from_db()
     assert feedback.status == "draft"
+
+
+def test_another_template_never_replaces_words_the_person_wrote(alice_client, alice):
+    application = make_application(alice, company="Lumen")
+    page = alice_client.post(
+        reverse("feedback:new"), draft_data(application, use_template="1", template="thank_you")
+    )
+    template_words = page.context["form"]["message"].value()
+    # Untouched template words: another template replaces them.
+    switched = alice_client.post(
+        reverse("feedback:new"),
+        draft_data(
+            application, use_template="1", template="three_questions", message=template_words
+        ),
+    )
+    assert switched.context["form"]["message"].value() != template_words
+    assert "Your own words stay" not in switched.text
+    # Words of their own: kept, and the choice to replace them offered.
+    mine = "Hi Sam, I'd love two minutes of honest feedback."
+    kept = alice_client.post(
+        reverse("feedback:new"),
+        draft_data(application, use_template="1", template="three_questions", message=mine),
+    )
+    assert kept.context["form"]["message"].value() == mine
+    assert "Your own words stay in the message." in html.unescape(kept.text)
+    replaced = alice_client.post(
+        reverse("feedback:new"),
+        draft_data(application, use_template="replace", template="three_questions", message=mine),
+    )
+    assert replaced.context["form"]["message"].value() != mine

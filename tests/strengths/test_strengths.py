@@ -191,3 +191,26 @@ def test_the_exercise_with_nothing_written_says_so(alice_client):
     response = alice_client.post(reverse("strengths:exercise"), {"lines": "  "})
     assert response.status_code == 422
     assert "Write at least one strength" in response.text
+
+
+def test_the_edit_page_of_its_own_posts_as_a_plain_form(alice_client, alice):
+    strength = Strength.objects.create(owner=alice, name="Listening")
+    url = reverse("strengths:strength_edit", args=[strength.pk])
+    page = alice_client.get(url).text  # opened directly: a new tab, a reload
+    assert "hx-post" not in page.split('class="strength-edit"')[0].rsplit("<form", 1)[1]
+    in_place = alice_client.get(url, headers={"HX-Request": "true"}).text
+    assert f'hx-target="#strength-{strength.pk}"' in in_place
+
+
+def test_the_exercise_never_cuts_a_strength_short_without_a_word(alice_client, alice):
+    too_long = "Patient " * 20
+    response = alice_client.post(
+        reverse("strengths:exercise"), {"lines": f"Good listener\n{too_long}\nFunny"}
+    )
+    assert response.status_code == 422
+    assert "Line 2 is longer than the 120 characters" in response.text
+    assert too_long.strip() in response.text  # everything typed is still in the box
+    assert not Strength.objects.exists()
+    many = "\n".join(f"Strength {n}" for n in range(101))
+    response = alice_client.post(reverse("strengths:exercise"), {"lines": many})
+    assert response.status_code == 422 and "save these in two goes" in response.text
