@@ -88,3 +88,11 @@ def add_answer_fields(form: forms.Form, prompts, *, rows: int) -> None:
     """One box per prompt of a guide: answer_0, answer_1, …"""
     for index, prompt in enumerate(prompts):
         form.fields[answer_field_name(index)] = answer_field(prompt, rows=rows)
+
+
+def check_fields_first(form: forms.ModelForm, *names: str) -> None:
+    """Run these fields' model validators (a date still to come, a year too far) as the
+    fields are read, before the form compares them: a date that is wrong itself is said
+    once, beside it, and never again as a clash with another field."""
+    for name in names:
+        form.fields[name].validators.extend(form._meta.model._meta.get_field(name).validators)

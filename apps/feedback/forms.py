@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from apps.core.forms import DateInput
+from apps.core.forms import DateInput, check_fields_first
 from apps.core.stale import SavedSinceCheck
 from apps.interviews.models import Application
 
@@ -81,6 +81,7 @@ class SentForm(forms.ModelForm):
         self.initial["follow_up_on"] = self.initial.get(
             "follow_up_on"
         ) or self.instance.default_follow_up(self.initial["sent_on"])
+        check_fields_first(self, "sent_on", "follow_up_on")
 
     def clean(self):
         cleaned = super().clean()

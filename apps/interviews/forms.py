@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from apps.core.forms import DateInput, LocalDateTimeInput, one_to_five_field
+from apps.core.forms import DateInput, LocalDateTimeInput, check_fields_first, one_to_five_field
 from apps.core.stale import SavedSinceCheck
 
 from .models import EXCITEMENT, GUT_FEELINGS, Application, Interview, Question, Stage
@@ -146,6 +146,7 @@ class InterviewForm(SavedSinceCheck):
         if not self.instance.pk:
             self.initial.setdefault("occurred_at", now_for_input())
         self.fields["occurred_at"].label = "When was it?"
+        check_fields_first(self, "occurred_at", "follow_up_on")
 
     def clean(self):
         cleaned = super().clean()
@@ -166,6 +167,7 @@ class NewQuestionForm(forms.ModelForm):
             "outcome": forms.RadioSelect(attrs={"class": "chips"}),
             "my_answer": forms.Textarea(attrs={"rows": 2}),
         }
+        error_messages = {"text": {"required": "Write the question, even roughly."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

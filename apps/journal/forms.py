@@ -3,6 +3,7 @@ from django.core import signing
 
 from apps.core.forms import DateInput, add_answer_fields, answer_field_name, mood_field
 from apps.core.models import MOODS, WRITING_TEXT, already_happened
+from apps.core.params import whole_number
 from apps.interviews.models import Application, Interview
 
 from .guides import GUIDE_CHOICES, MAX_PROMPTS
@@ -91,17 +92,31 @@ class EntryTextForm(forms.Form):
         return fields
 
 
+class LinkField(forms.ModelChoiceField):
+    """A link to one of the person's own rows. One deleted since the page was drawn (in
+    another tab) means no link: the words are saved either way."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            pk = whole_number(str(value))
+            if pk is not None and not self.queryset.model.objects.filter(pk=pk).exists():
+                return None
+            raise
+
+
 class EntryLinksForm(forms.Form):
     """The application and round an entry is about, limited to the person's own."""
 
-    application = forms.ModelChoiceField(
+    application = LinkField(
         queryset=Application.objects.none(),
         required=False,
         label="About an application",
         empty_label="None",
         error_messages={"invalid_choice": "Choose one of your own applications."},
     )
-    interview = forms.ModelChoiceField(
+    interview = LinkField(
         queryset=Interview.objects.none(),
         required=False,
         label="About an interview round",

@@ -321,8 +321,9 @@ def _to_writer(request, write_url: str, go: str, saved_message: str = ""):
 
 
 # Posted fields that are about this one request, not the text: a conflict view doesn't
-# carry them into the person's choice.
-NOT_CARRIED = {"csrfmiddlewaretoken", "version", "finish", "leave", "resolve", "links"}
+# carry them into the person's choice. ("Finish" and "Save and leave" are carried: once
+# the person chooses what to keep, what they pressed happens.)
+NOT_CARRIED = {"csrfmiddlewaretoken", "version", "resolve", "links"}
 
 
 def _conflict(request, entry, guide, text_form, autosave):

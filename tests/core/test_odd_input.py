@@ -153,3 +153,13 @@ def test_a_company_with_a_nul_or_of_any_length_gets_a_message_not_a_500(
     assert response.status_code == 422
     assert response.context["choice"].errors["company"]
     assert Application.objects.count() == 1
+
+
+def test_a_date_wrong_in_itself_is_said_once_not_as_a_clash(alice_client, alice):
+    response = alice_client.post(
+        LOG, log_data(occurred_at="3000-01-01T10:00", follow_up_on="2026-12-10")
+    )
+    assert response.status_code == 422
+    errors = response.context["form"].errors
+    assert "more than five years from now" in errors["occurred_at"][0]
+    assert "follow_up_on" not in errors  # nothing wrong with the follow-up itself

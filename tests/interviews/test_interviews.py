@@ -78,7 +78,7 @@ def test_an_empty_question_is_explained(alice_client, alice):
         reverse("interviews:question_add", args=[interview.pk]), {"new-my_answer": "Some notes"}
     )
     assert response.status_code == 422
-    assert "This field is required." in response.text
+    assert "Write the question, even roughly." in response.text
     assert "Some notes" in response.text
 
 

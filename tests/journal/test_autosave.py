@@ -164,3 +164,18 @@ def test_a_forged_or_foreign_links_token_is_ignored(alice_client, alice, bob):
 @pytest.mark.django_db
 def test_autosave_needs_a_login(client):
     assert post(client, NEW, answer_0="x").status_code == 302
+
+
+def test_finish_pressed_in_a_stale_tab_happens_once_the_person_chooses(alice_client):
+    entry_id = post(alice_client, NEW, answer_0="Tab A wrote this.").json()["id"]
+    url = reverse("journal:write", args=[entry_id])
+    post(alice_client, url, version=1, answer_0="Tab A, later.")
+    response = alice_client.post(url, {"version": "1", "answer_0": "Tab B.", "finish": "1"})
+    assert response.status_code == 409
+    assert ("finish", "1") in response.context["conflict"]["carried"]
+    done = alice_client.post(
+        url, {"version": "2", "answer_0": "Tab B.", "finish": "1", "resolve": "both"}
+    )
+    assert done["Location"] == reverse("journal:entry", args=[entry_id])
+    entry = Entry.objects.get()
+    assert (entry.answers[0], entry.is_draft) == ("Tab A, later.\n\nTab B.", False)

@@ -191,3 +191,27 @@ def test_the_chooser_and_the_progress_bar_count_the_same_steps(alice_client):
     words = html.unescape(re.sub(r"<[^>]+>", "", body))
     assert f"Step 3 of {process.step_count} · Question 2 of 5" in words
     assert '<progress max="8" value="3"' in body
+
+
+def test_next_saves_when_the_linked_application_was_deleted_in_another_tab(alice_client, alice):
+    application = make_application(alice)
+    entry = make_entry(alice, application=application)
+    gone = application.pk
+    application.delete()
+    response = alice_client.post(
+        reverse("journal:write", args=[entry.pk]),
+        {"version": str(entry.version), "title": "Still mine", "application": gone, "finish": "1"},
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.application) == ("Still mine", None)
+
+
+def test_someone_elses_application_is_still_refused_as_a_link(alice_client, alice, bob):
+    entry = make_entry(alice)
+    response = alice_client.post(
+        reverse("journal:write", args=[entry.pk]),
+        {"version": str(entry.version), "application": make_application(bob).pk, "finish": "1"},
+    )
+    assert response.status_code == 422
+    assert "Choose one of your own applications." in response.text
