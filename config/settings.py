@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # both put text into a page and watch its compressed size could guess a secret in
     # it. Django's CSRF token is masked afresh on every response, so it never repeats;
     # and this middleware adds up to 100 random bytes to every response ("Heal The
-    # Breach"), so sizes no longer tell. README.md, "Compression", says more.
+    # Breach"), so sizes no longer tell. README.md ("Deploying") says more.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
