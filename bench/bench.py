@@ -366,7 +366,7 @@ def print_context(user, assets: dict[str, int]) -> None:
             (Entry, "journal entries"),
         ]
     )
-    version = connection.cursor().connection.info.server_version
+    version = connection.pg_version
     print(f"{user.email}: {counts}; PostgreSQL {version // 10000}.{version % 100}.")
     print(
         f"Stylesheet and scripts of the pages, gzipped: {sum(assets.values()) / 1024:.1f} KB "
