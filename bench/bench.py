@@ -369,8 +369,8 @@ def print_context(user, assets: dict[str, int]) -> None:
     version = connection.pg_version
     print(f"{user.email}: {counts}; PostgreSQL {version // 10000}.{version % 100}.")
     print(
-        f"Stylesheet and scripts of the pages, gzipped: {sum(assets.values()) / 1024:.1f} KB "
-        f"({len(assets)} files, counted in each page's first load)."
+        f"Stylesheet and scripts, gzipped: {sum(assets.values()) / 1024:.1f} KB in "
+        f"{len(assets)} files; each page's first load counts the ones it loads."
     )
     load_average = os.getloadavg()[0]
     print(f"Machine: {os.cpu_count()} cores, load average {load_average:.1f} before the runs.")
