@@ -4,9 +4,10 @@ The app is served as in production (gunicorn, two workers, DEBUG off, PostgreSQL
 collectstatic's files through WhiteNoise). autocannon (bench/load.js) drives each page
 over a fixed number of connections with one signed-in session, and the hashed
 stylesheet is driven the same way, before and after, as the yardstick: a page's speed is
-given as a share of the static file's, measured in the same run on the same machine, so
-numbers from different machines compare. Queries are counted once per page with Django's
-test client on the same database. README.md ("make bench") says how to read the table.
+given as a share of the static file's, measured just before and after it on the same
+machine, so numbers from different machines (or a busy one) compare. Queries are counted
+once per page with Django's test client on the same database. README.md ("make bench")
+says how to read the table.
 
 Pages are named by their URL names, so the bench follows the URLconf when addresses move.
 """
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
@@ -34,6 +36,7 @@ LOAD = [os.environ.get("NODE", "node"), str(BASE_DIR / "bench" / "load.js")]
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/rebound_bench"
 PORT = int(os.environ.get("BENCH_PORT", "8003"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+STATIC_SECONDS = 3  # the yardstick runs between the pages
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = 2
 RSS_AFTER = 10_000  # requests: each worker's memory is read once this many have answered
@@ -74,6 +77,7 @@ class Target:
     gzip_bytes: int = 0
     first_load_bytes: int = 0
     runs: list[dict] = field(default_factory=list)
+    static_rps: float = 0  # the static file's, measured just before and just after
 
 
 def main() -> None:
@@ -391,14 +395,24 @@ def load(paths: list[str], headers: dict, seconds: float, amount: int = 0) -> di
     output = subprocess.run(
         [*LOAD, json.dumps(options)], capture_output=True, text=True, check=True
     ).stdout
+    settle()
     return json.loads(output)
+
+
+def settle() -> None:
+    """Wait for the requests still queued when a run stopped (a slow page leaves up to one
+    per connection), so they don't count against the next run: one request answered
+    after them, then one on each worker at once."""
+    request("GET", "/healthz", {})
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(lambda _: request("GET", "/healthz", {}), range(WORKERS)))
 
 
 def run_all(targets: list[Target], headers: dict, server: subprocess.Popen) -> None:
     static, healthz, pages = targets[0], targets[1], targets[2:]
     print(
-        f"Warming up, then {len(targets) + 1} runs of {SECONDS:g} s at {CONNECTIONS} "
-        f"connections ({WORKERS} gunicorn workers) ...",
+        f"Warming up, then each page for {SECONDS:g} s, between runs of the static file "
+        f"({STATIC_SECONDS:g} s), at {CONNECTIONS} connections ({WORKERS} gunicorn workers) ...",
         flush=True,
     )
     served = 0
@@ -406,11 +420,19 @@ def run_all(targets: list[Target], headers: dict, server: subprocess.Popen) -> N
         served += load([target.path], headers, seconds=5, amount=4 * WORKERS)["requests"]
     rss_warm = worker_rss(server.pid)
 
-    for target in [static, healthz, *pages, static]:
+    # The machine may be shared and its load may drift: each page is compared with the
+    # static file measured right before and right after it.
+    static.runs.append(load([static.path], headers, STATIC_SECONDS))
+    served += static.runs[0]["requests"]
+    for target in [healthz, *pages]:
         run = load([target.path], headers, SECONDS)
         target.runs.append(run)
-        served += run["requests"]
-        print(f"  {target.label:<18} {run['rps']:8.1f} req/s", flush=True)
+        static.runs.append(load([static.path], headers, STATIC_SECONDS))
+        target.static_rps = (static.runs[-2]["rps"] + static.runs[-1]["rps"]) / 2
+        served += run["requests"] + static.runs[-1]["requests"]
+        share = run["rps"] / target.static_rps
+        print(f"  {target.label:<18} {run['rps']:8.1f} req/s, {share:.3f} x static", flush=True)
+    static.static_rps = sum(run["rps"] for run in static.runs) / len(static.runs)
 
     page_requests = sum(run["requests"] for target in pages for run in target.runs)
     if served < RSS_AFTER:
@@ -451,13 +473,13 @@ def mark(ok: bool) -> str:
 
 def print_report(targets, rss_warm, rss, served, page_requests) -> None:
     static = targets[0]
-    static_rps = sum(run["rps"] for run in static.runs) / len(static.runs)
-    spread = abs(static.runs[0]["rps"] - static.runs[1]["rps"]) / static_rps
+    rates = [run["rps"] for run in static.runs]
     generator = max(run["generatorCpuShare"] for run in static.runs)
     print()
     print(
-        f"Static file: {static_rps:.0f} req/s (the mean of a run before and after the pages, "
-        f"{spread:.0%} apart); autocannon used {generator:.0%} of one core for it."
+        f"Static file: {static.static_rps:.0f} req/s on average over {len(rates)} runs "
+        f"({min(rates):.0f} to {max(rates):.0f}: the wider, the noisier the machine); "
+        f"autocannon used at most {generator:.0%} of one core for it."
     )
     header = (
         f"{'page':<18} {'req/s':>8} {'x static':>8} {'p50 ms':>7} {'p95 ms':>7} "
@@ -467,8 +489,8 @@ def print_report(targets, rss_warm, rss, served, page_requests) -> None:
     print("-" * len(header))
     misses = 0
     for target in targets:
-        run = target.runs[0]
-        share = run["rps"] / static_rps
+        run = merged(target.runs)
+        share = run["rps"] / target.static_rps
         errors = run["non2xx"] + run["errors"] + run["timeouts"]
         verdict = ""
         if target.goals:
@@ -500,6 +522,19 @@ def print_report(targets, rss_warm, rss, served, page_requests) -> None:
     )
     pages = sum(target.goals for target in targets)
     print(f"Pages meeting every goal: {pages - misses} of {pages}.")
+
+
+def merged(runs: list[dict]) -> dict:
+    """The static file's yardstick runs as one line: mean rate, worst latencies."""
+    if len(runs) == 1:
+        return runs[0]
+    total = {name: sum(run[name] for run in runs) for name in ("non2xx", "errors", "timeouts")}
+    return {
+        **total,
+        "rps": sum(run["rps"] for run in runs) / len(runs),
+        "p50": max(run["p50"] or 0 for run in runs),
+        "p95": max(run["p95"] or 0 for run in runs),
+    }
 
 
 def memory(sizes: list[tuple[float, float]]) -> str:
