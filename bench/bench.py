@@ -383,7 +383,12 @@ def print_context(user, assets: dict[str, int]) -> None:
 # ---- Load ---------------------------------------------------------------------------------
 
 
-def load(paths: list[str], headers: dict, seconds: float, amount: int = 0) -> dict:
+def load(master: int, paths: list[str], headers: dict, seconds: float, amount: int = 0) -> dict:
+    """One autocannon run. The CPU time the workers and their database connections spent
+    meanwhile is added: per request, it hardly moves when other programs load the
+    machine, unlike requests per second. (It is read as the run stops, when up to one
+    request per worker is half done: a slight overcount for the slowest pages.)"""
+    app_before, db_before = cpu_seconds(worker_pids(master)), cpu_seconds(database_pids())
     options = {
         "url": f"http://127.0.0.1:{PORT}",
         "paths": paths,
@@ -395,8 +400,11 @@ def load(paths: list[str], headers: dict, seconds: float, amount: int = 0) -> di
     output = subprocess.run(
         [*LOAD, json.dumps(options)], capture_output=True, text=True, check=True
     ).stdout
+    run = json.loads(output)
+    run["app_cpu"] = cpu_seconds(worker_pids(master)) - app_before
+    run["db_cpu"] = cpu_seconds(database_pids()) - db_before
     settle()
-    return json.loads(output)
+    return run
 
 
 def settle() -> None:
@@ -417,17 +425,19 @@ def run_all(targets: list[Target], headers: dict, server: subprocess.Popen) -> N
     )
     served = 0
     for target in targets:
-        served += load([target.path], headers, seconds=5, amount=4 * WORKERS)["requests"]
+        served += load(server.pid, [target.path], headers, seconds=5, amount=4 * WORKERS)[
+            "requests"
+        ]
     rss_warm = worker_rss(server.pid)
 
     # The machine may be shared and its load may drift: each page is compared with the
     # static file measured right before and right after it.
-    static.runs.append(load([static.path], headers, STATIC_SECONDS))
+    static.runs.append(load(server.pid, [static.path], headers, STATIC_SECONDS))
     served += static.runs[0]["requests"]
     for target in [healthz, *pages]:
-        run = load([target.path], headers, SECONDS)
+        run = load(server.pid, [target.path], headers, SECONDS)
         target.runs.append(run)
-        static.runs.append(load([static.path], headers, STATIC_SECONDS))
+        static.runs.append(load(server.pid, [static.path], headers, STATIC_SECONDS))
         target.static_rps = (static.runs[-2]["rps"] + static.runs[-1]["rps"]) / 2
         served += run["requests"] + static.runs[-1]["requests"]
         share = run["rps"] / target.static_rps
@@ -436,7 +446,9 @@ def run_all(targets: list[Target], headers: dict, server: subprocess.Popen) -> N
 
     page_requests = sum(run["requests"] for target in pages for run in target.runs)
     if served < RSS_AFTER:
-        soak = load([target.path for target in pages], headers, SOAK_SECONDS, RSS_AFTER - served)
+        soak = load(
+            server.pid, [target.path for target in pages], headers, SOAK_SECONDS, RSS_AFTER - served
+        )
         served += soak["requests"]
         page_requests += soak["requests"]
     rss = worker_rss(server.pid)
@@ -444,18 +456,51 @@ def run_all(targets: list[Target], headers: dict, server: subprocess.Popen) -> N
     print_report(targets, rss_warm, rss, served, page_requests)
 
 
+def worker_pids(master: int) -> list[int]:
+    """gunicorn's workers: the children of its master process."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                pids.append(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+    return pids
+
+
+def database_pids() -> list[int]:
+    """The PostgreSQL backends serving the workers (on this machine, or none are found)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes (those that still exist), in seconds."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def worker_rss(master: int) -> list[tuple[float, float]]:
     """Each gunicorn worker's resident memory and the private part of it (not shared
     with the master process or the other worker), in MB."""
     sizes = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for pid in worker_pids(master):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != master:
-                continue
-            rollup = (stat.parent / "smaps_rollup").read_text()
-        except (OSError, IndexError):
-            continue  # the process ended while we looked
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
         kilobytes = {
             name: int(value) for name, value in re.findall(r"^(\w+):\s+(\d+) kB", rollup, re.M)
         }
@@ -482,8 +527,9 @@ def print_report(targets, rss_warm, rss, served, page_requests) -> None:
         f"autocannon used at most {generator:.0%} of one core for it."
     )
     header = (
-        f"{'page':<18} {'req/s':>8} {'x static':>8} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'queries':>7} {'KB raw':>7} {'KB gz':>6} {'1st KB':>6} {'errors':>6}  goals"
+        f"{'page':<18} {'req/s':>7} {'x static':>8} {'p50 ms':>6} {'p95 ms':>6} "
+        f"{'app ms':>6} {'db ms':>6} {'queries':>7} {'KB raw':>6} {'KB gz':>5} {'1st KB':>6} "
+        f"{'errors':>6}  goals"
     )
     print(header)
     print("-" * len(header))
@@ -506,11 +552,12 @@ def print_report(targets, rss_warm, rss, served, page_requests) -> None:
             misses += bool(missed)
             verdict = "ok" if not missed else "MISS " + ", ".join(missed)
         queries = "" if target.queries is None else target.queries
+        app_ms, db_ms = cpu_per_request(run, "app_cpu"), cpu_per_request(run, "db_cpu")
         print(
-            f"{target.label:<18} {run['rps']:8.1f} {share:8.3f} {fmt(run['p50']):>7} "
-            f"{fmt(run['p95']):>7} {queries:>7} {target.raw_bytes / 1024:7.1f} "
-            f"{target.gzip_bytes / 1024:6.1f} {target.first_load_bytes / 1024:6.1f} "
-            f"{errors:>6}  {verdict}"
+            f"{target.label:<18} {run['rps']:7.1f} {share:8.3f} {fmt(run['p50']):>6} "
+            f"{fmt(run['p95']):>6} {app_ms:>6} {db_ms:>6} {queries:>7} "
+            f"{target.raw_bytes / 1024:6.1f} {target.gzip_bytes / 1024:5.1f} "
+            f"{target.first_load_bytes / 1024:6.1f} {errors:>6}  {verdict}"
         )
     print()
     ok_rss = all(size <= GOAL_RSS_MB for size, _ in rss)
@@ -528,13 +575,20 @@ def merged(runs: list[dict]) -> dict:
     """The static file's yardstick runs as one line: mean rate, worst latencies."""
     if len(runs) == 1:
         return runs[0]
-    total = {name: sum(run[name] for run in runs) for name in ("non2xx", "errors", "timeouts")}
+    added = ("requests", "non2xx", "errors", "timeouts", "app_cpu", "db_cpu")
+    total = {name: sum(run[name] for run in runs) for name in added}
     return {
         **total,
         "rps": sum(run["rps"] for run in runs) / len(runs),
         "p50": max(run["p50"] or 0 for run in runs),
         "p95": max(run["p95"] or 0 for run in runs),
     }
+
+
+def cpu_per_request(run: dict, name: str) -> str:
+    if not run["requests"]:
+        return "-"
+    return f"{run[name] * 1000 / run['requests']:.1f}"
 
 
 def memory(sizes: list[tuple[float, float]]) -> str:
