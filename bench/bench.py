@@ -376,6 +376,10 @@ def print_context(user, assets: dict[str, int]) -> None:
         f"Stylesheet and scripts, gzipped: {sum(assets.values()) / 1024:.1f} KB in "
         f"{len(assets)} files; each page's first load counts the ones it loads."
     )
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=BASE_DIR, capture_output=True, text=True
+    ).stdout.strip()
+    print(f"Code: {commit or 'not a git checkout'}.")
     load_average = os.getloadavg()[0]
     print(f"Machine: {os.cpu_count()} cores, load average {load_average:.1f} before the runs.")
 
