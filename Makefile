@@ -23,7 +23,7 @@ if [ -z "$$found" ]; then \
 fi
 endef
 
-.PHONY: run test lint format lock migrate clean
+.PHONY: run test lint format lock migrate clean bench
 
 $(PY):
 	@$(find_python); echo "Creating $(VENV) with $$found"; "$$found" -m venv $(VENV)
@@ -49,6 +49,14 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	SECRET_KEY="$${SECRET_KEY:-test-only-not-a-secret}" $(PY) -m pytest $(PYTEST_ARGS)
 
+# How fast each main page is, served as in production on PostgreSQL (README: make bench).
+bench: $(INSTALLED) bench/node_modules/.installed
+	$(PY) bench/bench.py
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	@touch $@
+
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -66,4 +74,4 @@ lock: $(PY)
 	rm -rf var/lock-venv build *.egg-info
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3 staticfiles
+	rm -rf $(VENV) var/*.sqlite3 staticfiles bench/node_modules

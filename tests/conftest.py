@@ -5,19 +5,24 @@ from django.test import override_settings
 PASSWORD = "a calm correct horse"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _test_settings():
+def overrides_for_tests() -> dict:
     """Test-only overrides, in one place: plain static storage (no collectstatic needed),
     a fast password hasher, and plain HTTP for the test client and the live server.
-    Session-wide, so the live server's middleware starts with them too."""
-    with override_settings(
-        STORAGES={
+    Server processes that tests start apply them too (tests/served_wsgi.py)."""
+    return {
+        "STORAGES": {
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        SECURE_SSL_REDIRECT=False,
-    ):
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "SECURE_SSL_REDIRECT": False,
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings():
+    """Session-wide, so the live server's middleware starts with the overrides too."""
+    with override_settings(**overrides_for_tests()):
         yield
 
 

@@ -1,8 +1,8 @@
-"""Extra views that exist only for tests: a crash, a flash message on an htmx swap, and
-a look at the time zone a request runs in."""
+"""Extra views that exist only for tests: a crash, a flash message on an htmx swap, a
+look at the time zone a request runs in, and a streamed answer."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import include, path
 from django.utils import timezone
 
@@ -13,11 +13,16 @@ def crash(request):
 
 def flash(request):
     messages.success(request, "Saved just now.")
-    return HttpResponse("<p>fragment</p>")
+    # As long as a real swap (a short answer is not worth compressing).
+    return HttpResponse("<p>fragment</p>" + "<p>A line of the fragment.</p>" * 8)
 
 
 def current_zone(request):
     return HttpResponse(timezone.get_current_timezone_name())
+
+
+def stream(request):
+    return StreamingHttpResponse((f"line {n}\n" for n in range(500)), content_type="text/plain")
 
 
 urlpatterns = [
@@ -25,4 +30,5 @@ urlpatterns = [
     path("test/crash/", crash),
     path("test/flash/", flash),
     path("test/zone/", current_zone),
+    path("test/stream/", stream),
 ]
