@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Value, Window
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Mod, RowNumber
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +24,9 @@ from .kindness import kind_thing_for
 from .models import Achievement, Strength, Supporter
 
 GREAT_ANSWERS_SHOWN = 10
+STRENGTHS_PER_PAGE = 20
+ACHIEVEMENTS_PER_PAGE = 10
+SUPPORTERS_SHOWN = 20
 BAD_DAY_ACHIEVEMENTS = 3
 BAD_DAY_ANSWERS = 3
 EXERCISE_MINUTES = (10, 15)
@@ -37,8 +43,10 @@ def _strengths(user):
     )
 
 
-def _strength_list_context(user, form=None) -> dict:
-    return {"strengths": list(_strengths(user)), "strength_form": form or StrengthForm()}
+def _strength_list_context(user, form=None, page="1") -> dict:
+    """One page of the person's strengths (pinned first), and the form to add one."""
+    strengths = Paginator(_strengths(user), STRENGTHS_PER_PAGE).get_page(page)
+    return {"strengths": strengths, "strength_form": form or StrengthForm()}
 
 
 @login_required
@@ -61,12 +69,14 @@ def index(request):
         request,
         "strengths/index.html",
         {
-            **_strength_list_context(user),
-            "achievements": achievements,
+            **_strength_list_context(user, page=request.GET.get("sp", "1")),
+            "achievements": Paginator(achievements, ACHIEVEMENTS_PER_PAGE).get_page(
+                request.GET.get("ap")
+            ),
             "kind": kind,
             "kinds": Achievement.Kind.choices,
             "great_answers": great_answers,
-            "supporters": Supporter.objects.for_user(user),
+            "supporters": Supporter.objects.for_user(user)[:SUPPORTERS_SHOWN],
         },
     )
 
@@ -77,7 +87,8 @@ def strength_add(request):
     form = StrengthForm(request.POST)
     if form.is_valid():
         services.append_strengths(request.user, [form.instance])
-        return _strength_list_response(request, message="Strength added.")
+        # The newest comes last: show the page it is on.
+        return _strength_list_response(request, message="Strength added.", page="last")
     if request.htmx:
         return render_vary_on_htmx(
             request,
@@ -118,7 +129,7 @@ def strength_pin(request, pk: int):
     strength = get_owned_or_404(Strength, request.user, pk=pk)
     strength.pinned = not strength.pinned
     strength.save(update_fields=["pinned", "updated_at"])
-    return _strength_list_response(request)
+    return _strength_list_response(request, page="1" if strength.pinned else None)
 
 
 @login_required
@@ -137,12 +148,14 @@ def strength_move(request, pk: int):
     return _strength_list_response(request)
 
 
-def _strength_list_response(request, message: str = ""):
+def _strength_list_response(request, message: str = "", page: str | None = None):
+    """The list again, at the page the person was on (or the one given)."""
+    page = page or request.POST.get("sp", "1")
     return done_in_place(
         request,
         fragment="strengths/index.html#strengths",
-        context=_strength_list_context(request.user),
-        then=reverse("strengths:index") + "#strengths-title",
+        context=_strength_list_context(request.user, page=page),
+        then=reverse("strengths:index") + f"?sp={page}#strengths-title",
         message=message,
     )
 
@@ -282,24 +295,43 @@ def _bad_day_context(user, shuffle: int = 0, form: FirstStrengthsForm | None = N
 
 
 def _encouragement(user, shuffle: int) -> dict:
-    """A strength and a few achievements, rotated by `shuffle` (pinned strengths first)."""
-    strengths = Strength.objects.for_user(user)
-    strength_count = strengths.count()
-    strength = next(iter(strengths[shuffle % max(strength_count, 1) :][:1]), None)
-    achievements = Achievement.objects.for_user(user)
-    achievement_count = achievements.count()
-    # Each shuffle moves one window on, wrapping round to the start (a second query only
-    # when the window wraps).
-    start = (shuffle * BAD_DAY_ACHIEVEMENTS) % max(achievement_count, 1)
-    picked = list(achievements[start : start + BAD_DAY_ACHIEVEMENTS])
-    if achievement_count > BAD_DAY_ACHIEVEMENTS and len(picked) < BAD_DAY_ACHIEVEMENTS:
-        picked += list(achievements[: BAD_DAY_ACHIEVEMENTS - len(picked)])
+    """A strength and a few achievements, rotated by `shuffle` (pinned strengths first):
+    each shuffle moves one window on, wrapping round to the start. One query each."""
+    strengths = _window(Strength.objects.for_user(user), shuffle, 1)
+    picked = _window(
+        Achievement.objects.for_user(user), shuffle * BAD_DAY_ACHIEVEMENTS, BAD_DAY_ACHIEVEMENTS
+    )
+    strength_count = strengths[0].total if strengths else 0
+    achievement_count = picked[0].total if picked else 0
+    strength = strengths[0] if strengths else None
     return {
         "strength": strength,
         "achievements": picked,
         "can_shuffle": strength_count > 1 or achievement_count > BAD_DAY_ACHIEVEMENTS,
         "next_shuffle": shuffle + 1,
     }
+
+
+def _window(rows, start: int, size: int) -> list:
+    """`size` rows from position `start` of `rows` (in their own order), wrapping round to
+    the beginning, each annotated with how many there are in all: one query."""
+    ordering = [_order_by(field) for field in rows.model._meta.ordering]
+    numbered = rows.annotate(
+        place=Window(RowNumber(), order_by=ordering) - 1, total=Window(Count("pk"))
+    )
+    # How far each row is past the start, going round: the first `size` of those.
+    past_start = Mod(F("place") - Mod(Value(start), F("total")) + F("total"), F("total"))
+    return list(
+        numbered.annotate(past_start=past_start).filter(past_start__lt=size).order_by("past_start")
+    )
+
+
+def _order_by(field) -> OrderBy:
+    """One entry of a model's Meta.ordering ("-pinned", F("month").desc()) as an
+    expression a window function can take."""
+    if isinstance(field, OrderBy):
+        return field
+    return OrderBy(F(field.lstrip("-")), descending=field.startswith("-"))
 
 
 def _progress(user) -> list[str]:

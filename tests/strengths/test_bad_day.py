@@ -91,7 +91,7 @@ def seeded(alice, bob, db):
 
 def bad_day_queries(client, person, django_assert_max_num_queries) -> int:
     client.force_login(person)
-    with django_assert_max_num_queries(14) as captured:
+    with django_assert_max_num_queries(10) as captured:
         assert client.get(BAD_DAY).status_code == 200
     return len(captured)
 

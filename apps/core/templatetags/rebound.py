@@ -29,3 +29,12 @@ def nav_link(context, url_name: str, label: str, css_class: str = "", but_not: s
 def saved_elsewhere(field) -> str:
     """What is saved now for this field, when the form came from an old copy of the page."""
     return getattr(field.form, "saved_elsewhere", {}).get(field.name, "")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param: str, number: int) -> str:
+    """This page's address at another page of one of its lists (`param`, e.g. "page"),
+    keeping every other choice in the address (filters, the other lists' pages)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"
