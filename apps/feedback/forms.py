@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from apps.core.forms import DateInput, check_fields_first
 from apps.core.stale import SavedSinceCheck
-from apps.interviews.models import Application
+from apps.interviews.picker import ApplicationField
 
 from .drafts import DRAFTS_BY_KEY
 from .models import FeedbackRequest
@@ -11,6 +11,13 @@ from .services import fill_placeholders
 
 
 class DraftForm(SavedSinceCheck):
+    application = ApplicationField(
+        label="Which application?",
+        empty_label=None,
+        required=True,
+        error_messages={"required": "Choose the application this is about."},
+    )
+
     class Meta:
         model = FeedbackRequest
         fields = [
@@ -34,9 +41,7 @@ class DraftForm(SavedSinceCheck):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
-        self.fields["application"].label = "Which application?"
-        self.fields["application"].empty_label = "Choose an application"
+        self.fields["application"].for_user(user)
 
     def clean_template(self) -> str:
         # A template is a radio with JavaScript and a hidden field without: an unknown key

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", applications.applications, name="applications"),
     path("log/", log.log_interview, name="log"),
     path("log/question-row/", log.question_row, name="question_row"),
+    path("applications/pick/", applications.pick_application, name="pick_application"),
     path("applications/new/", applications.application_new, name="application_new"),
     path("applications/<int:pk>/", applications.application, name="application"),
     path("applications/<int:pk>/edit/", applications.application_edit, name="application_edit"),

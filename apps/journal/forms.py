@@ -1,15 +1,18 @@
 from django import forms
 from django.core import signing
+from django.db.models import Q
 
 from apps.core.forms import DateInput, add_answer_fields, answer_field_name, mood_field
 from apps.core.models import MOODS, WRITING_TEXT, already_happened
 from apps.core.params import whole_number
 from apps.interviews.models import Application, Interview
+from apps.interviews.picker import ApplicationField, application_chosen
 
 from .guides import GUIDE_CHOICES, MAX_PROMPTS
 from .models import normalise_tags
 
 LINKS_SALT = "journal.entry-links"
+ROUNDS_OFFERED = 20
 
 
 def sign_links(user, application: Application | None, interview: Interview | None) -> str:
@@ -92,44 +95,56 @@ class EntryTextForm(forms.Form):
         return fields
 
 
-class LinkField(forms.ModelChoiceField):
-    """A link to one of the person's own rows. One deleted since the page was drawn (in
-    another tab) means no link: the words are saved either way."""
+class GoneMeansNone:
+    """Mixed into a choice of one of the person's own rows: one deleted since the page was
+    drawn (in another tab) means no link, so the words are saved either way."""
 
     def to_python(self, value):
         try:
             return super().to_python(value)
         except forms.ValidationError:
-            pk = whole_number(str(value))
+            pk = whole_number(str(value.get("pk", "") if isinstance(value, dict) else value))
             if pk is not None and not self.queryset.model.objects.filter(pk=pk).exists():
                 return None
             raise
 
 
-class EntryLinksForm(forms.Form):
-    """The application and round an entry is about, limited to the person's own."""
+class LinkedApplicationField(GoneMeansNone, ApplicationField):
+    pass
 
-    application = LinkField(
-        queryset=Application.objects.none(),
-        required=False,
-        label="About an application",
-        empty_label="None",
-        error_messages={"invalid_choice": "Choose one of your own applications."},
-    )
-    interview = LinkField(
+
+class LinkedRoundField(GoneMeansNone, forms.ModelChoiceField):
+    pass
+
+
+class EntryLinksForm(forms.Form):
+    """The application and round an entry is about, limited to the person's own. The
+    rounds offered are the chosen application's, so the page never lists them all."""
+
+    application = LinkedApplicationField(label="About an application", empty_label="None")
+    interview = LinkedRoundField(
         queryset=Interview.objects.none(),
         required=False,
         label="About an interview round",
         empty_label="None",
+        help_text="The rounds of the application chosen above.",
         error_messages={"invalid_choice": "Choose one of your own interview rounds."},
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
-        self.fields["interview"].queryset = (
-            Interview.objects.for_user(user).select_related("application").order_by("-occurred_at")
-        )
+        self.fields["application"].for_user(user)
+        rounds = Interview.objects.for_user(user).select_related("application")
+        self.fields["interview"].queryset = rounds
+        chosen_application, _ = application_chosen(self["application"].value())
+        chosen_round = whole_number(str(self["interview"].value() or ""))
+        offered = rounds.filter(Q(application_id=chosen_application) | Q(pk=chosen_round)).order_by(
+            "-occurred_at"
+        )[:ROUNDS_OFFERED]
+        self.fields["interview"].widget.choices = [
+            ("", "None"),
+            *((round_.pk, str(round_)) for round_ in offered),
+        ]
 
     def clean(self):
         cleaned = super().clean()

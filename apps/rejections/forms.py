@@ -10,7 +10,8 @@ from apps.core.forms import (
     one_to_five_field,
 )
 from apps.core.models import LONG_TEXT, within_five_years
-from apps.interviews.models import Application, Question
+from apps.interviews.models import Question
+from apps.interviews.picker import ApplicationField
 
 from .models import PlanItem, Rejection
 from .words import FEELINGS, THINKING_TRAPS
@@ -25,6 +26,9 @@ def impact_field() -> forms.TypedChoiceField:
 class RejectionForm(forms.ModelForm):
     """Logging the news: pick the application, or add one quickly."""
 
+    application = ApplicationField(
+        label="Which application?", empty_label="It's not in my list yet"
+    )
     company = forms.CharField(max_length=200, required=False, label="Company")
     role = forms.CharField(max_length=200, required=False, label="Role")
 
@@ -54,10 +58,7 @@ class RejectionForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = Application.objects.for_user(user).order_by("company")
-        self.fields["application"].required = False
-        self.fields["application"].empty_label = "It's not in my list yet"
-        self.fields["application"].label = "Which application?"
+        self.fields["application"].for_user(user)
         self.fields[
             "application"
         ].help_text = "Pick it from your list. If it isn't there, add the company and role below."

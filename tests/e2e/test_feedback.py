@@ -78,7 +78,7 @@ def test_a_template_first_then_the_details_fill_the_gaps(page, live_server, alic
     message = page.get_by_label("Message")
     expect(message).to_have_value(re.compile(r"^Dear \[their name\],"))
 
-    page.get_by_label("Which application?").select_option(str(application.pk))
+    page.get_by_role("radio", name="Researcher at Lumen").check()
     page.get_by_label(re.compile("^Who you're asking")).fill("Priya Shah")
     page.get_by_label(re.compile("^Who you're asking")).blur()
     expect(message).to_have_value(re.compile(r"^Dear Priya Shah,"))  # in place, as typed

@@ -26,7 +26,7 @@ def test_from_i_got_rejected_to_the_summary(page, live_server, alice, assert_acc
     page.get_by_role("link", name=re.compile("^I got rejected")).click()
     heading(page, "You didn't get the job")
     assert_accessible(page)
-    page.get_by_label("Which application?").select_option(label="Researcher at Lumen")
+    page.get_by_role("radio", name="Researcher at Lumen").check()
     page.get_by_role("button", name="Save and start").click()
 
     heading(page, "Let it land")

@@ -72,7 +72,13 @@ def test_the_intake_says_what_it_needs_instead_of_optional(alice_client, alice):
     page = alice_client.get(reverse("rejections:new"))
     form = page.context["form"]
     for name in ("application", "company", "role"):
-        label = re.search(rf'<label for="id_{name}">(.*?)</label>', page.text, re.S).group(1)
+        # The application is a group of choices, named by its legend; the others, by labels.
+        pattern = (
+            r"<legend>(Which application\?.*?)</legend>"
+            if name == "application"
+            else rf'<label for="id_{name}">(.*?)</label>'
+        )
+        label = re.search(pattern, page.text, re.S).group(1)
         assert "optional" not in label, name
     assert "add the company and role below" in page.text
 

@@ -1,5 +1,7 @@
 """The applications list, one application, and changing or deleting it."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,18 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from apps.core.htmx import (
-    render_vary_on_htmx,
-)
-from apps.core.params import plain_text
+from apps.core.htmx import render_vary_on_htmx
+from apps.core.params import plain_text, whole_number
 from apps.core.shortcuts import confirm_then_delete, edit_page, get_owned_or_404
 
 from ..deletions import application_deletion
-from ..forms import (
-    ApplicationForm,
-    StatusForm,
-)
+from ..forms import ApplicationForm, StatusForm
 from ..models import Application, Interview
+from ..picker import choices_for
 
 APPLICATIONS_PER_PAGE = 25
 
@@ -140,4 +138,30 @@ def application_delete(request, pk: int):
         lambda: application_deletion(application),
         success=f"{application} is deleted.",
         then=reverse("interviews:applications"),
+    )
+
+
+FIELD_NAME = re.compile(r"[a-z_]{1,40}")
+
+
+@login_required
+@require_safe
+def pick_application(request):
+    """The picker's choices as its search box is typed in (apps/interviews/picker.py)."""
+    name = request.GET.get("name", "")
+    name = name if FIELD_NAME.fullmatch(name) else "application"
+    field_id = request.GET.get("id", "")
+    field_id = field_id if FIELD_NAME.fullmatch(field_id.replace("-", "_")) else f"id_{name}"
+    find = plain_text(request.GET.get(f"{name}_find"))
+    chosen = whole_number(request.GET.get(name))
+    widget = {
+        "name": name,
+        "attrs": {"id": field_id},
+        "find": find,
+        "chosen": chosen,
+        "empty_label": plain_text(request.GET.get("empty_label", "None"), 60),
+        "choices": choices_for(request.user, chosen=chosen, find=find),
+    }
+    return render_vary_on_htmx(
+        request, "interviews/application_picker.html#choices", {"widget": widget}
     )
