@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "apps.strengths",
     "apps.feedback",
     "apps.rejections",
+    "apps.yourdata",  # export, import, delete: reads every app above, none reads it
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

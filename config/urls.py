@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("apps.strengths.urls")),
     path("feedback/", include("apps.feedback.urls")),
     path("", include("apps.rejections.urls")),
+    path("your-data/", include("apps.yourdata.urls")),
     path("accounts/", include("allauth.urls")),
 ]
 if settings.ADMIN_ENABLED:
