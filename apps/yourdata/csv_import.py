@@ -108,9 +108,9 @@ def tidy(text: str) -> str:
     return " ".join(text.replace("_", " ").split())
 
 
-def _lookup(words: dict, text: str):
+def _lookup(words: dict, text: str) -> str | None:
     tidied = tidy(text)
-    return next((value for value, names in words.items() if tidied in names), None)
+    return next((str(value) for value, names in words.items() if tidied in names), None)
 
 
 def guess_status(word: str) -> str:

@@ -1,4 +1,6 @@
+import dataclasses
 import hashlib
+import json
 
 from django import forms
 from django.core import signing
@@ -150,7 +152,8 @@ class CsvMappingForm(forms.Form):
 
     def fingerprint(self) -> str:
         """The choices a preview was shown for: adding goes ahead only for the same ones."""
-        return hashlib.sha256(repr(self.plan()).encode()).hexdigest()[:20]
+        chosen = json.dumps(dataclasses.asdict(self.plan()), sort_keys=True)
+        return hashlib.sha256(chosen.encode()).hexdigest()[:20]
 
     def clean(self):
         columns = self.columns
