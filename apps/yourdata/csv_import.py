@@ -346,12 +346,12 @@ def _application(user, values: dict[str, str], plan: Plan) -> tuple[Application,
     word = values.get("status", "")
     application.status = plan.statuses.get(tidy(word), "") if word else Status.APPLIED
     if word and not application.status:
-        problems.append(f"“{word}” isn't a status we know. Choose what it means above.")
+        problems.append(f"{quoted(word)} isn't a status we know. Choose what it means above.")
     if date_text := values.get("applied_on"):
         applied_on = read_date(date_text, plan.day_first)
         if applied_on is None:
             problems.append(
-                f"“{date_text}” isn't a date we can read. Dates like 2026-03-04, "
+                f"{quoted(date_text)} isn't a date we can read. Dates like 2026-03-04, "
                 "04/03/2026 or 4 Mar 2026 work."
             )
         else:
@@ -359,23 +359,25 @@ def _application(user, values: dict[str, str], plan: Plan) -> tuple[Application,
                 already_happened(applied_on)
                 application.applied_on = applied_on
             except ValidationError:
-                problems.append(f"{date_text} is still to come. The date applied has happened.")
+                problems.append(
+                    f"{quoted(date_text)} is still to come. The date applied has happened."
+                )
     if link := values.get("link"):
         link = link if "://" in link else f"https://{link}"
         try:
             URLValidator(schemes=["http", "https"])(link)
             application.link = link
         except ValidationError:
-            problems.append(f"“{values['link']}” isn't a web address.")
+            problems.append(f"{quoted(values['link'])} isn't a web address.")
     if mode := values.get("work_mode"):
         application.work_mode = _lookup(WORK_MODE_WORDS, mode) or ""
         if not application.work_mode:
-            problems.append(f"“{mode}” isn't on-site, hybrid or remote.")
+            problems.append(f"{quoted(mode)} isn't on-site, hybrid or remote.")
     if excitement := values.get("excitement"):
         if excitement in {"1", "2", "3", "4", "5"}:
             application.excitement = int(excitement)
         else:
-            problems.append(f"“{excitement}” isn't a number from 1 to 5.")
+            problems.append(f"{quoted(excitement)} isn't a number from 1 to 5.")
     for name in ("company", "role", "location", "source", "why_i_want_this"):
         if name in values:
             setattr(application, name, values[name])
@@ -386,6 +388,11 @@ def _application(user, values: dict[str, str], plan: Plan) -> tuple[Application,
     if len(application.why_i_want_this) > LONG_TEXT:
         problems.append(f"the reason you want the job is longer than {LONG_TEXT:,} characters.")
     return application, problems
+
+
+def quoted(value: str, limit: int = 28) -> str:
+    """A value from the file, in quotes and short enough to read (and to fit a phone)."""
+    return f"“{value if len(value) <= limit else value[: limit - 1] + '…'}”"
 
 
 def _label(target: str) -> str:

@@ -53,15 +53,28 @@ class CsvUploadForm(forms.Form):
         return upload
 
 
+class _Text:
+    """Text signed as UTF-8 (JSON would write each "é" as six characters)."""
+
+    def dumps(self, text: str) -> bytes:
+        return text.encode()
+
+    def loads(self, data: bytes) -> str:
+        return data.decode()
+
+
 def sign_csv(text: str, user) -> str:
     """The uploaded text, carried by the preview page itself: signed, so what comes back is
-    what this person uploaded, and nothing is kept on the server in between."""
-    return signing.dumps(text, salt=f"yourdata.csv.{user.pk}", compress=True)
+    what this person uploaded, and nothing is kept on the server in between. A 1 MB file
+    stays well inside the size Django accepts for a form."""
+    return signing.dumps(text, salt=f"yourdata.csv.{user.pk}", serializer=_Text, compress=True)
 
 
 def unsign_csv(value: str, user) -> str | None:
     try:
-        return signing.loads(value, salt=f"yourdata.csv.{user.pk}", max_age=CSV_LIFETIME)
+        return signing.loads(
+            value, salt=f"yourdata.csv.{user.pk}", serializer=_Text, max_age=CSV_LIFETIME
+        )
     except signing.BadSignature:
         return None
 
@@ -83,20 +96,22 @@ class CsvMappingForm(forms.Form):
         self.table = table
         guesses = csv_import.guess_columns(table.header)
         for index, name in enumerate(table.header):
-            samples = table.samples(index)
-            self.fields[f"column_{index}"] = forms.ChoiceField(
+            samples = ", ".join(csv_import.quoted(sample) for sample in table.samples(index))
+            column = forms.ChoiceField(
                 label=name or f"Column {index + 1}",
                 choices=TARGETS,
                 required=False,
                 initial=guesses[index],
                 # Text from the file: escaped here, as help text is shown as it is.
-                help_text=escape("For example: " + ", ".join(samples)) if samples else "Empty",
+                help_text=escape(f"For example: {samples}") if samples else "Empty",
             )
+            column.show_optional = False  # "Leave it out" is one of the choices
+            self.fields[f"column_{index}"] = column
         columns = self.columns
         self.status_words = csv_import.status_words(table, columns)
         for word in self.status_words:
             self.fields[csv_import.status_field_name(word)] = forms.ChoiceField(
-                label=f"“{word}”",
+                label=csv_import.quoted(word, limit=40),
                 choices=STATUS_CHOICES,
                 initial=csv_import.guess_status(word),
                 error_messages={"required": f"Choose what “{word}” means."},

@@ -108,7 +108,9 @@ def check_file_fits_account(user, data: dict) -> None:
 
 
 def _addresses(user) -> set[str]:
-    addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
     return {user.email.casefold(), *(address.casefold() for address in addresses)}
 
 

@@ -49,12 +49,13 @@ def _day(value: datetime.date | None) -> str:
 
 
 def _file_name(folder: str, *words: str, pk: int) -> str:
-    slug = slugify(" ".join(word for word in words if word))[:60].strip("-")
+    slug = slugify(" ".join(word for word in words if word), allow_unicode=True)[:60].strip("-")
     return f"{folder}/{slug or 'untitled'}-{pk}.md"
 
 
-def _section(title: str, text: str) -> str:
-    return f"## {title}\n\n{text.strip()}\n\n" if text.strip() else ""
+def _section(title, text) -> str:
+    text = str(text or "").strip()  # answers are a JSON list: read them as text, whatever they hold
+    return f"## {title}\n\n{text}\n\n" if text else ""
 
 
 def entry_files(user, zone) -> Iterator[tuple[str, Iterator[str]]]:
@@ -89,7 +90,7 @@ def entry_markdown(entry: Entry) -> str:
     )
     text += f"# {entry.display_title}\n\n"
     for prompt, answer in entry.prompts_and_answers:
-        text += _section(prompt, answer or "")
+        text += _section(prompt, answer)
     text += _section("Your own words", entry.body) if entry.prompts else entry.body.strip() + "\n"
     return text
 

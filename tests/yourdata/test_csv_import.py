@@ -172,7 +172,7 @@ def test_bad_lines_are_named_by_line_number_and_nothing_is_half_added(alice_clie
     assert "5 lines need a look." in page
     assert "Line 3: the company is empty." in page
     assert "Line 4: “next week” isn't a date we can read." in page
-    assert "Line 5: 2099-01-01 is still to come." in page  # a cell over two lines starts at 5
+    assert "Line 5: “2099-01-01” is still to come." in page  # a cell over two lines starts at 5
     assert "Line 7: “2026-02-30” isn't a date we can read." in page
     assert "Line 7: “9” isn't a number from 1 to 5." in page
     assert "Line 8: “٢٠٢٦-٠٣-٠٤” isn't a date we can read." in page
@@ -226,6 +226,21 @@ def test_a_huge_file_is_refused(alice_client):
     response = upload(alice_client, "Company,Role\n" + "Northwind,Designer\n" * 60_000)
     assert response.status_code == 422
     assert "larger than 1 MB" in text(response)
+
+
+def test_a_full_size_file_of_any_script_fits_through_the_preview(alice_client, alice):
+    note = "Очень интересная команда, 東京都千代田区の小さなスタジオ"
+    rows = "".join(
+        f"Дизайн {n} 株式会社,Дизайнер,Applied,2026-03-04,Санкт-Петербург,{note}\n"
+        for n in range(4000)
+    )
+    content = "Company,Role,Status,Applied,Location,Notes\n" + rows
+    assert 0.5e6 < len(content.encode()) < 1024 * 1024
+    response = upload(alice_client, content)
+    assert "4000 applications ready to add." in text(response)
+    response = preview(alice_client, choices(response), action="add")
+    assert response.status_code == 302
+    assert Application.objects.for_user(alice).count() == 4000
 
 
 def test_semicolons_windows_encoding_and_nul_bytes(alice_client, alice):
