@@ -98,7 +98,7 @@ class CsvMappingForm(forms.Form):
         for index, name in enumerate(table.header):
             samples = ", ".join(csv_import.quoted(sample) for sample in table.samples(index))
             column = forms.ChoiceField(
-                label=name or f"Column {index + 1}",
+                label=csv_import.quoted(name, limit=40)[1:-1] if name else f"Column {index + 1}",
                 choices=TARGETS,
                 required=False,
                 initial=guesses[index],
@@ -114,7 +114,7 @@ class CsvMappingForm(forms.Form):
                 label=csv_import.quoted(word, limit=40),
                 choices=STATUS_CHOICES,
                 initial=csv_import.guess_status(word),
-                error_messages={"required": f"Choose what “{word}” means."},
+                error_messages={"required": f"Choose what {csv_import.quoted(word)} means."},
             )
         dates = table.column(columns.index("applied_on")) if "applied_on" in columns else []
         self.date_example = next(

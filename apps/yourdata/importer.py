@@ -137,7 +137,9 @@ def _import_rows(user, data: dict) -> ImportResult:
     for exported in EXPORTED:
         rows = data.get(exported.key, [])
         if not isinstance(rows, list):
-            raise ImportRefused(f"The {exported.label_plural} in this file can't be read.")
+            raise ImportRefused(
+                f"The {exported.label_plural} in this file can't be read. {NOTHING_CHANGED}"
+            )
         known = _rows_already_here(user, exported, same_account)
         new, problems = [], []
         seen: set[int] = set()
@@ -165,7 +167,7 @@ def _import_rows(user, data: dict) -> ImportResult:
                 f"Some rows in this file can't be read, so it can't be imported. {NOTHING_CHANGED}",
                 problems[:PROBLEMS_SHOWN],
             )
-        _save(user, exported, new, ids_in_account)
+        _save(user, exported, new)
         known.update({source_id: row.pk for source_id, row, _ in new})
         ids_in_account[exported.key] = known
         if new:
@@ -258,7 +260,7 @@ def _messages(exported: Exported, error: ValidationError) -> list[str]:
     ]
 
 
-def _save(user, exported: Exported, new: list, ids_in_account: dict) -> None:
+def _save(user, exported: Exported, new: list) -> None:
     rows = [row for _, row, _ in new]
     if not rows:
         return

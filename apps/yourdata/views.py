@@ -20,7 +20,6 @@ from .forms import (
     sign_csv,
     unsign_csv,
 )
-from .registry import EXPORTED
 from .services import delete_account
 
 # allauth's re-authentication with no app named: always asks, whatever the app settings.
@@ -40,7 +39,7 @@ def index(request):
 @password_again
 @require_safe
 def export(request):
-    return render(request, "yourdata/export.html", {"kinds": [e.label_plural for e in EXPORTED]})
+    return render(request, "yourdata/export.html")
 
 
 @login_required
