@@ -36,6 +36,7 @@ urlpatterns = [
     path("calendar/", include("apps.calendar_feed.urls")),
     path("reminders/", include("apps.reminders.urls")),
     path("accounts/", include("apps.accounts.urls")),
+    path("your-data/", include("apps.yourdata.urls")),
     path("accounts/", include("allauth.urls")),
     moved("bad-day/", "strengths:bad_day"),
     moved("rejected/", "rejections:new"),
