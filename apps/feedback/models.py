@@ -71,6 +71,7 @@ class FeedbackRequest(OwnedModel):
 
     class Meta:
         ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "status", "follow_up_on"])]
 
     def __str__(self) -> str:
         return f"Feedback from {self.application.company}"

@@ -105,6 +105,7 @@ class Application(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "status"]),
             models.Index(fields=["owner", "company"]),
+            models.Index(fields=["owner", "-updated_at"]),
         ]
 
     def __str__(self) -> str:

@@ -162,6 +162,7 @@ class PlanItem(OwnedModel):
             models.F("due_on").asc(nulls_last=True),
             "pk",
         ]
+        indexes = [models.Index(fields=["owner", "done_on", "due_on"])]
 
     def __str__(self) -> str:
         return self.title

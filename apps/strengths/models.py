@@ -25,6 +25,7 @@ class Strength(OwnedModel):
 
     class Meta:
         ordering = ["-pinned", "position", "pk"]
+        indexes = [models.Index(fields=["owner", "-pinned", "position"])]
 
     def __str__(self) -> str:
         return self.name
@@ -54,6 +55,7 @@ class Achievement(OwnedModel):
 
     class Meta:
         ordering = [models.F("month").desc(nulls_last=True), "-pk"]
+        indexes = [models.Index(fields=["owner", "-month"])]
 
     def __str__(self) -> str:
         return self.title
