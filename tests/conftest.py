@@ -26,6 +26,21 @@ def _test_settings():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pools_closed_before_the_test_database_goes(django_db_setup, django_db_blocker):
+    """PostgreSQL's connection pool (one per process, shared by the live server's threads)
+    still holds connections when the run ends; close it first, so the test database can be
+    dropped cleanly."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            connection.close()
+            if hasattr(connection, "close_pool"):
+                connection.close_pool()
+
+
 def make_person(email: str, name: str):
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model

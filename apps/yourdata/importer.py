@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
+from apps.reminders.models import ReminderSettings
+from apps.reminders.tasks import keep_sweeping
+
 from .export import JSON_NAME, plain
 from .models import ImportedRow
 from .registry import EXPORTED, FORMAT, RESTORED_ACCOUNT_FIELDS, VERSION, Exported
@@ -141,6 +144,7 @@ def _import_rows(user, data: dict) -> ImportResult:
                 f"The {exported.label_plural} in this file can't be read. {NOTHING_CHANGED}"
             )
         known = _rows_already_here(user, exported, same_account)
+        taken = _one_of_a_kind_here(user, exported)
         new, problems = [], []
         seen: set[int] = set()
         for number, row in enumerate(rows, start=1):
@@ -153,7 +157,7 @@ def _import_rows(user, data: dict) -> ImportResult:
                 )
                 continue
             seen.add(source_id)
-            if source_id in known:
+            if source_id in known or _kind_of(exported, row) in taken:
                 result.already_here += 1
                 continue
             try:
@@ -173,7 +177,33 @@ def _import_rows(user, data: dict) -> ImportResult:
         if new:
             result.added[exported.label_plural] = len(new)
     _restore_profile(user, data["account"])
+    if ReminderSettings.objects.for_user(user).turned_on().exists():
+        # Reminders brought back on: make sure the worker's sweeps are running for them.
+        transaction.on_commit(keep_sweeping)
     return result
+
+
+def _one_of_a_kind_here(user, exported: Exported) -> set:
+    """For a row a person has one of (per day, say): the kinds this account has already."""
+    if exported.one_per is None:
+        return set()
+    rows = exported.model.objects.filter(owner=user)
+    if not exported.one_per:  # one row per person
+        return {()} if rows.exists() else set()
+    return set(rows.values_list(*exported.one_per))
+
+
+def _kind_of(exported: Exported, row: dict) -> tuple | None:
+    """The row's one-of-a-kind columns, read as the database holds them."""
+    if exported.one_per is None:
+        return None
+    try:
+        return tuple(
+            read_value(exported.model._meta.get_field(name), row.get(name))
+            for name in exported.one_per
+        )
+    except ValidationError:
+        return None  # unreadable: reported with the row's other problems
 
 
 def _is_id(value) -> bool:

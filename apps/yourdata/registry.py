@@ -34,6 +34,9 @@ NOT_EXPORTED = {"id", "owner"}  # the id is the row's "id" in the file; the owne
 @dataclass(frozen=True)
 class Exported:
     model: type[models.Model]
+    # Columns that make a row one of a kind for its person (() for one row per person):
+    # an import keeps the row already there instead of clashing with it.
+    one_per: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
@@ -87,8 +90,8 @@ EXPORTED = (
     Exported(Strength),
     Exported(Achievement),
     Exported(Supporter),
-    Exported(ReminderSettings),
-    Exported(Digest),
+    Exported(ReminderSettings, one_per=()),
+    Exported(Digest, one_per=("for_date",)),
 )
 # Owned, but not the person's data: the calendar address is a key to a private feed.
 # A new one is made in Settings after an import, so a copied file never opens a feed.

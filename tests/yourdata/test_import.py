@@ -120,6 +120,21 @@ def test_importing_the_same_file_twice_adds_nothing_twice(client, lived_in, alic
     assert "Everything in this file is already in your account" in page
 
 
+def test_settings_the_account_already_has_are_kept_not_clashed_with(
+    client, lived_in, alices_export
+):
+    from apps.reminders.models import Frequency, ReminderSettings
+    from apps.reminders.services import save_reminder_settings
+
+    again = start_again(client, lived_in)
+    save_reminder_settings(ReminderSettings(owner=again, frequency=Frequency.DAILY, send_hour=7))
+    response = import_file(client, alices_export)
+    assert response.status_code == 302  # imported, not refused as a clash
+    assert Application.objects.filter(owner=again).count() == 12
+    kept = ReminderSettings.objects.get(owner=again)
+    assert (kept.frequency, kept.send_hour) == (Frequency.DAILY, 7)  # the account's own
+
+
 def test_a_row_deleted_after_importing_comes_back_on_the_next_import(
     client, lived_in, alices_export
 ):
