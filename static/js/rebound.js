@@ -145,6 +145,16 @@
     say(OFFLINE, event.detail.form.querySelector("[type=submit]") || event.detail.form);
   });
 
+  // drafts.js found that what was sent from another page may not have been saved (its
+  // answer was an error page, or never came): the words are kept, and this is the way back.
+  document.addEventListener("rebound:unsent", function (event) {
+    say("What you sent may not have been saved. Every word you typed is kept on this device. ");
+    var link = document.createElement("a");
+    link.href = event.detail.page;
+    link.textContent = "Go back to it";
+    document.querySelector("#messages .message").appendChild(link);
+  });
+
   // Going offline is said once, quietly, at the top of the page.
   function connection() {
     var banner = document.querySelector("[data-offline-banner]");
