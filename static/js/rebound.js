@@ -87,6 +87,11 @@
     if (ctx && ctx.response && ctx.response.status < 400 && !lookup) unsay(ctx.sourceElement);
   });
 
+  // Saved after all, by a later try (journal.js's autosave): what was said is past.
+  document.addEventListener("rebound:saved", function (event) {
+    unsay(event.target);
+  });
+
   // A slow connection: a form being sent can't be sent twice, and after a moment the
   // person is told it is still on its way.
   var SLOW_MS = 1500;
