@@ -18,7 +18,9 @@ class SavedSinceCheck(forms.ModelForm):
     """Mix into a ModelForm of an owned model: the page carries when its row was last
     saved, and a copy older than the row is refused with the saved values alongside."""
 
-    loaded = forms.CharField(required=False, widget=forms.HiddenInput)
+    # data-version: a copy of the form kept on the device remembers which save it was typed
+    # against (static/js/drafts.js).
+    loaded = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"data-version": True}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,13 +2,17 @@
 // connection or a server error.
 //
 // - Every form that posts text (it has a textarea, or data-keep-draft) keeps a copy of
-//   what is typed in localStorage, under the signed-in person's id and the form's address.
+//   what is typed in localStorage, under the signed-in person's id and the form's address
+//   (its action, query included: the log page for one job is not the one for another).
 // - The copy goes as soon as the server has the text: after a successful htmx answer,
-//   after an autosave (the form fires "rebound:saved"), or when a plain submit leads to
-//   any page other than the same form with errors. Logging out removes every copy.
-// - A page that opens with a copy the form doesn't hold puts it back and says so, with a
-//   way to discard it. If the saved text changed meanwhile (a second tab), nothing is
-//   overwritten: the person is asked first.
+//   after an autosave (the form fires "rebound:saved"), or when a plain submit is answered
+//   with a redirect or a page that says it saved (data-draft-saved). Any other answer (an
+//   error page, a dropped connection, a login page) keeps it, and the next page says so.
+//   Logging out removes every copy.
+// - A page that opens with a copy the form doesn't hold puts it back and says so, in view,
+//   with a way to discard it. If the saved text changed meanwhile (another tab or device),
+//   nothing is overwritten: the person is asked first, and what they put back carries the
+//   version it was typed against, so saving it shows both side by side.
 // - Leaving a page with unsaved changes asks first.
 (function () {
   "use strict";
@@ -40,8 +44,29 @@
   }
 
   function keyOf(form) {
-    var action = form.getAttribute("action") || window.location.pathname;
-    return PREFIX + new URL(action, window.location.href).pathname;
+    var action = form.getAttribute("action");
+    if (!action) return PREFIX + window.location.pathname; // not ?minutes=, ?page= and such
+    var url = new URL(action, window.location.href);
+    return PREFIX + url.pathname + url.search;
+  }
+
+  // A form that edits a saved row carries the row's version in a hidden field marked
+  // data-version (the journal's version, SavedSinceCheck's "loaded"; empty for a new row).
+  // A copy remembers the version it was typed against: if the page now carries another,
+  // the row was saved since. A new row's form never was, whatever defaults it opens with
+  // (the time now, today's date). Forms without a version are compared field by field.
+  function versionOf(form) {
+    var version = {};
+    form.querySelectorAll("input[data-version]").forEach(function (field) {
+      version[field.name] = [field.value];
+    });
+    return version;
+  }
+
+  function putVersion(form, version) {
+    form.querySelectorAll("input[data-version]").forEach(function (field) {
+      if (version[field.name]) field.value = version[field.name][0];
+    });
   }
 
   function fieldsOf(form) {
@@ -100,23 +125,27 @@
   }
 
   function keep(form) {
-    if (!store || !owner) return;
+    if (!store || !owner || !isKept(form)) return;
     var key = keyOf(form);
     var values = valuesOf(form);
     if (same(values, form.draftBase || {})) {
       forget(key);
       return;
     }
+    write(key, { values: values, base: form.draftBase, version: form.draftVersion, at: Date.now() });
+  }
+
+  function write(key, draft) {
     try {
-      store.setItem(key, JSON.stringify({ values: values, base: form.draftBase, at: Date.now() }));
+      store.setItem(key, JSON.stringify(draft));
     } catch (error) {
       // Storage full: the text is still on the page, and leaving still asks first.
     }
   }
 
-  // Puts values back. Text fields fire "input" (autosave and word counts follow); choices
-  // fire no "change", which could set off requests (htmx) the person never asked for.
-  // The form then fires "rebound:restored".
+  // Puts values back. Text fields fire "input" (autosave and word counts follow), and a
+  // closed section they are in opens; choices fire no "change", which could set off
+  // requests (htmx) the person never asked for. The form then fires "rebound:restored".
   function restore(form, values) {
     var seen = {};
     var leftOver = [];
@@ -138,6 +167,7 @@
         if (index < list.length && field.value !== list[index]) {
           field.value = list[index];
           field.dispatchEvent(new Event("input", { bubbles: true }));
+          reveal(field);
         }
       }
     });
@@ -177,7 +207,26 @@
     });
     box.appendChild(row);
     form.insertBefore(box, form.firstChild);
+    return box;
   }
+
+  // What is put back is seen: closed sections open, and the notice comes into view (on a
+  // phone, a form low on the page starts below the fold).
+  function reveal(element) {
+    for (var parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (parent.tagName === "DETAILS") parent.open = true;
+    }
+  }
+
+  function show(box) {
+    reveal(box);
+    var place = box.getBoundingClientRect();
+    if (place.top < 0 || place.bottom > window.innerHeight) box.scrollIntoView({ block: "center" });
+  }
+
+  var BACK = "What you typed here before is back in the form. It isn't saved yet: save when you're ready.";
+  var BACK_UNSENT =
+    "What you sent last time may not have been saved, so every word is back in the form. Save it again when you're ready.";
 
   function offerDraft(form) {
     var key = keyOf(form);
@@ -195,23 +244,32 @@
         forget(key);
       },
     };
-    if (same(draft.base || {}, current)) {
+    var unchanged = Object.keys(form.draftVersion).length
+      ? same(draft.version || {}, form.draftVersion)
+      : same(draft.base || {}, current);
+    var box;
+    if (unchanged) {
       var leftOver = restore(form, draft.values);
-      notice(
+      box = notice(
         form,
-        "What you typed here before is back in the form. It isn't saved yet: save when you're ready." +
+        (draft.unsent ? BACK_UNSENT : BACK) +
           (leftOver.length ? " Some of it had no place in the form, so it's below to copy." : ""),
         [discard],
         leftOver,
       );
     } else {
-      notice(
+      box = notice(
         form,
         "You typed something here earlier that wasn't saved, and this page has changed since. Nothing has been overwritten.",
         [
           {
             label: "Put back what I typed",
             run: function () {
+              // As it was typed: against the older save, which the server then refuses
+              // with both versions shown, instead of saving over the newer one.
+              putVersion(form, draft.version || {});
+              form.draftBase = draft.base || {};
+              form.draftVersion = draft.version || {};
               restore(form, draft.values);
             },
           },
@@ -219,6 +277,7 @@
         ],
       );
     }
+    show(box);
   }
 
   function forgetOld() {
@@ -249,18 +308,43 @@
     );
   }
 
-  // A plain submit led to this page: unless it is an error page, or the same form back
-  // with errors, the server has the text.
-  function settlePlainSubmit(forms) {
-    var sentKey = window.sessionStorage && sessionStorage.getItem(SENT);
-    if (!sentKey) return;
-    sessionStorage.removeItem(SENT);
-    var navigation = (performance.getEntriesByType("navigation")[0] || {}).type;
-    if (navigation !== "navigate" || document.body.hasAttribute("data-error-page")) return;
-    var refused = forms.some(function (form) {
-      return keyOf(form) === sentKey && hasErrors(form);
+  // A plain submit's answer is known only by the page it led to. The server has the text
+  // when this page came straight from the submit (it began as the form was sent, from the
+  // form's page), signed in, and is where a redirect after the save led, or says it saved
+  // (data-draft-saved). The same form back (errors, a question, an old copy) is refused.
+  // Anything else keeps the copy, and says so: an error page Rebound's scripts don't run
+  // on (a proxy's, the browser's own when the connection drops) leaves the sign for the
+  // next page, whatever it is.
+  function settlePlainSubmit() {
+    var sent = null;
+    try {
+      var raw = sessionStorage.getItem(SENT);
+      sessionStorage.removeItem(SENT);
+      sent = JSON.parse(raw);
+    } catch (error) {
+      return null;
+    }
+    if (!sent || !sent.key) return null;
+    var navigation = performance.getEntriesByType("navigation")[0] || {};
+    var straight =
+      navigation.type === "navigate" &&
+      document.referrer === sent.page &&
+      Math.abs(performance.timeOrigin - sent.at) < 2000;
+    var answered = owner && !document.body.hasAttribute("data-error-page");
+    var landed = document.querySelector("[data-draft-saved]") || (straight && navigation.redirectCount);
+    if (answered && landed) {
+      forget(sent.key);
+      return null;
+    }
+    var here = keptForms().some(function (form) {
+      return keyOf(form) === sent.key;
     });
-    if (!refused) forget(sentKey);
+    if (answered && straight && here) return { key: sent.key, refused: true };
+    var draft = read(sent.key);
+    if (!draft) return null;
+    draft.unsent = true; // so the form says so too, when it is opened again
+    write(sent.key, draft);
+    return { key: sent.key, page: sent.page, here: here };
   }
 
   // A form back from the server with errors holds text the server refused: it is not
@@ -269,24 +353,25 @@
   var carriedBases = {};
   var unsavedSwap = false;
 
-  function start(root) {
-    var forms = keptForms().filter(function (form) {
-      return !form.draftBase && (!root || root.contains(form));
-    });
-    forms.forEach(function (form) {
+  function start(sent) {
+    keptForms().forEach(function (form) {
+      if (form.draftBase) return;
       var key = keyOf(form);
-      if (hasErrors(form) || (unsavedSwap && carriedBases[key])) {
-        var draft = read(key);
-        form.draftBase = carriedBases[key] || (draft && draft.base) || {};
+      var carried = carriedBases[key];
+      var refused = sent && sent.refused && sent.key === key;
+      if (hasErrors(form) || refused || (unsavedSwap && carried)) {
+        var draft = read(key) || {};
+        form.draftBase = carried ? carried.base : draft.base || {};
+        form.draftVersion = carried ? carried.version : draft.version || {};
         keep(form);
       } else {
         form.draftBase = valuesOf(form, true);
+        form.draftVersion = versionOf(form);
         offerDraft(form);
       }
     });
     carriedBases = {};
     unsavedSwap = false;
-    return forms;
   }
 
   var timer = null;
@@ -316,11 +401,14 @@
   });
 
   // The server has what this form holds now (journal autosave says so).
-  document.addEventListener("rebound:saved", function (event) {
-    var form = event.target;
-    if (!isKept(form)) return;
+  function saved(form) {
     form.draftBase = valuesOf(form);
+    form.draftVersion = versionOf(form);
     forget(keyOf(form));
+  }
+
+  document.addEventListener("rebound:saved", function (event) {
+    if (isKept(event.target)) saved(event.target);
   });
 
   document.addEventListener("submit", function (event) {
@@ -340,7 +428,13 @@
       return;
     }
     submitting = true;
-    if (window.sessionStorage) sessionStorage.setItem(SENT, keyOf(form));
+    // "at" is on the clock of the answer's performance.timeOrigin (see settlePlainSubmit).
+    var sent = { key: keyOf(form), page: location.href.split("#")[0], at: performance.timeOrigin + event.timeStamp };
+    try {
+      sessionStorage.setItem(SENT, JSON.stringify(sent));
+    } catch (error) {
+      // No session storage: the copy stays until the person discards it.
+    }
   });
 
   document.addEventListener("htmx:after:request", function (event) {
@@ -353,14 +447,18 @@
       unsavedSwap = true;
       return;
     }
-    form.draftBase = valuesOf(form);
-    forget(keyOf(form));
+    saved(form);
+    // Saved, and the page leaves for where the save led: nothing may keep this form again
+    // (a late answer, like the log page's company suggestions, can still change it).
+    if (ctx.hx && ctx.hx.redirect) form.setAttribute("data-no-draft", "");
   });
 
   // Forms swapped in by htmx get the same care.
   document.addEventListener("htmx:before:swap", function () {
     keptForms().forEach(function (form) {
-      if (form.draftBase) carriedBases[keyOf(form)] = form.draftBase;
+      if (form.draftBase) {
+        carriedBases[keyOf(form)] = { base: form.draftBase, version: form.draftVersion };
+      }
     });
   });
   document.addEventListener("htmx:after:swap", function () {
@@ -382,5 +480,10 @@
   });
 
   forgetOld();
-  settlePlainSubmit(start(null));
+  var sent = settlePlainSubmit();
+  start(sent);
+  if (sent && !sent.refused && !sent.here) {
+    // Not the form's page: rebound.js says so at the top, with the way back to it.
+    document.dispatchEvent(new CustomEvent("rebound:unsent", { detail: { page: sent.page } }));
+  }
 })();

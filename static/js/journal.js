@@ -4,9 +4,11 @@
 // - Each save carries the version it started from; the server refuses a stale one (409),
 //   and this page then asks the server for its conflict view: both texts side by side,
 //   and the person chooses what to keep. Nothing is overwritten without asking.
-// - When the server can't be reached (autosave, or Next, Back and Finish), the text stays
-//   here, the status says so, and the save is retried until it lands. Until then
-//   drafts.js keeps a copy on this device; leaving with unsaved text asks first.
+// - When the server can't be reached or answers with an error (autosave, or Next, Back
+//   and Finish), the text stays here, the status says which, and the save is retried until
+//   it lands. Until then drafts.js keeps a copy on this device; leaving with unsaved text,
+//   or from the conflict view, asks first.
+// - A save refused for what is in it (422) says why beside each field it is about.
 (function () {
   "use strict";
 
@@ -21,9 +23,15 @@
   var retries = 0;
   var waitingSubmit = null;
   var conflicted = false;
+  var choosing = false;
 
   function writer() {
     return document.querySelector("form[data-autosave]");
+  }
+
+  // Both texts side by side: until the person chooses, their words are on this page only.
+  function conflictView() {
+    return document.querySelector("form[data-conflict]");
   }
 
   function status(text) {
@@ -69,9 +77,15 @@
       headers: { "X-Autosave": "1", "X-CSRFToken": csrfToken(form) },
     })
       .then(function (response) {
-        return response.json().then(function (data) {
-          return { status: response.status, data: data };
-        });
+        // An error page from a proxy, or Django's own, is not JSON.
+        return response.json().then(
+          function (data) {
+            return { status: response.status, data: data };
+          },
+          function () {
+            return { status: response.status, data: {} };
+          },
+        );
       })
       .then(function (result) {
         retries = 0;
@@ -79,6 +93,7 @@
           var version = form.querySelector("[data-version]");
           if (version) version.value = result.data.version;
           dirty = changesSinceSend > 0;
+          showErrors(form, {});
           if (!dirty) form.dispatchEvent(new CustomEvent("rebound:saved", { bubbles: true }));
           adoptUrl(form, result.data.url);
           status(dirty ? "Saving soon…" : "Saved at " + result.data.saved_at);
@@ -87,13 +102,15 @@
           blocked = true;
           conflicted = true;
           status(result.data.error);
-        } else if (result.status === 422) {
-          status("This couldn't be saved: please check the highlighted answers, then save again.");
+        } else if (result.status === 422 && result.data.errors) {
+          status(refusal(showErrors(form, result.data.errors)));
         } else {
-          throw new Error("status " + result.status);
+          retryLater(result.status);
         }
       })
-      .catch(retryLater)
+      .catch(function () {
+        retryLater(0);
+      })
       .finally(function () {
         inFlight = null;
         if (conflicted) {
@@ -110,16 +127,65 @@
       });
   }
 
-  function retryLater() {
+  // code: the answer's status, or 0 when none came (offline, or the connection failed).
+  function retryLater(code) {
     var delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)];
     retries += 1;
     dirty = true;
+    var why = code >= 500 ? "something went wrong on our side" : "Rebound couldn't take it just now";
     status(
       navigator.onLine === false
         ? "Not saved yet: you're offline. Your text is safe on this page and this device. It will save when you're back online."
-        : "Not saved yet: Rebound can't be reached. Your text is safe on this page. Trying again…",
+        : code
+          ? "Not saved yet: " + why + ". Your text is safe on this page. Trying again…"
+          : "Not saved yet: Rebound can't be reached. Your text is safe on this page. Trying again…",
     );
     schedule(delay);
+  }
+
+  // A refused autosave's reasons, beside the fields they are about, as the server's own
+  // page would show them (id_<name>_autosave_error). Returns the fields' labels.
+  function showErrors(form, errors) {
+    form.querySelectorAll("[data-autosave-error]").forEach(function (list) {
+      var field = document.getElementById(list.dataset.autosaveError);
+      if (field) {
+        field.removeAttribute("aria-invalid");
+        var described = (field.getAttribute("aria-describedby") || "").replace(list.id, "").trim();
+        if (described) field.setAttribute("aria-describedby", described);
+        else field.removeAttribute("aria-describedby");
+      }
+      list.remove();
+    });
+    var labels = [];
+    Object.keys(errors).forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (!field || !field.id) return; // a group of choices has no one place: the status says it
+      var list = document.createElement("ul");
+      list.className = "errorlist";
+      list.id = field.id + "_autosave_error";
+      list.dataset.autosaveError = field.id;
+      errors[name].forEach(function (message) {
+        var item = document.createElement("li");
+        item.textContent = message;
+        list.appendChild(item);
+      });
+      field.parentNode.insertBefore(list, field);
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute(
+        "aria-describedby",
+        ((field.getAttribute("aria-describedby") || "") + " " + list.id).trim(),
+      );
+      var label = form.querySelector('label[for="' + field.id + '"]');
+      if (label) labels.push("“" + label.firstChild.textContent.trim() + "”");
+    });
+    return labels;
+  }
+
+  function refusal(labels) {
+    var which = "something in it needs another look";
+    if (labels.length === 1) which = labels[0] + " needs another look (the note beside it says why)";
+    if (labels.length > 1) which = labels.join(" and ") + " need another look (the notes beside them say why)";
+    return "Not saved yet: " + which + ". Everything you wrote is still here.";
   }
 
   window.addEventListener("online", function () {
@@ -185,16 +251,17 @@
       retries = 0;
       dirty = changesSinceSend > 0;
     } else if (ctx.response.status >= 500) {
-      retryLater();
+      retryLater(ctx.response.status);
     }
   });
 
   document.addEventListener("htmx:error", function (event) {
     var ctx = event.detail && event.detail.ctx;
-    if (writer() && ctx && ctx.sourceElement === writer()) retryLater();
+    if (writer() && ctx && ctx.sourceElement === writer()) retryLater(0);
   });
 
   document.addEventListener("htmx:finally:request", function () {
+    choosing = false; // a choice that didn't go through leaves the conflict view as it was
     var form = writer();
     if (!form) return;
     form.querySelectorAll("textarea, input[type=text]").forEach(function (field) {
@@ -216,15 +283,17 @@
   if (writer()) writer().dataset.started = "1";
 
   window.addEventListener("beforeunload", function (event) {
-    if (writer() && (dirty || inFlight)) {
+    if ((writer() && (dirty || inFlight)) || (conflictView() && !choosing)) {
       event.preventDefault();
       event.returnValue = "";
     }
   });
 
-  // A plain form submit (no htmx) is the person choosing to leave: don't warn them.
+  // A plain form submit (no htmx) is the person choosing to leave, and a button in the
+  // conflict view is their choice: don't warn them.
   document.addEventListener("submit", function (event) {
     if (event.target === writer()) dirty = false;
+    if (event.target === conflictView()) choosing = true;
   });
 
   // Guide links start one question at a time when JavaScript is on.

@@ -87,6 +87,11 @@
     if (ctx && ctx.response && ctx.response.status < 400 && !lookup) unsay(ctx.sourceElement);
   });
 
+  // Saved after all, by a later try (journal.js's autosave): what was said is past.
+  document.addEventListener("rebound:saved", function (event) {
+    unsay(event.target);
+  });
+
   // A slow connection: a form being sent can't be sent twice, and after a moment the
   // person is told it is still on its way.
   var SLOW_MS = 1500;
@@ -143,6 +148,16 @@
   // its own error page instead of the form).
   document.addEventListener("rebound:offline-submit", function (event) {
     say(OFFLINE, event.detail.form.querySelector("[type=submit]") || event.detail.form);
+  });
+
+  // drafts.js found that what was sent from another page may not have been saved (its
+  // answer was an error page, or never came): the words are kept, and this is the way back.
+  document.addEventListener("rebound:unsent", function (event) {
+    say("What you sent may not have been saved. Every word you typed is kept on this device. ");
+    var link = document.createElement("a");
+    link.href = event.detail.page;
+    link.textContent = "Go back to it";
+    document.querySelector("#messages .message").appendChild(link);
   });
 
   // Going offline is said once, quietly, at the top of the page.

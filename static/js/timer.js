@@ -1,5 +1,6 @@
 // The timed strengths exercise: a gentle timer that can be paused, extended, or ended
-// early. When time is up the list is saved; nothing typed is thrown away.
+// early. When time is up the list is saved; nothing typed is thrown away. An empty list
+// is not sent (the server would only ask for one): the timer says so and can start again.
 (function () {
   "use strict";
 
@@ -24,6 +25,15 @@
     show();
     if (remaining <= 0) {
       stop();
+      var box = form.querySelector("textarea");
+      if (box && !box.value.trim()) {
+        status.textContent = "Time's up. The list is empty, so nothing was sent and nothing is lost. Start again whenever you like.";
+        startButton.textContent = "Start again";
+        startButton.hidden = false;
+        pauseButton.hidden = true;
+        extendButton.hidden = true;
+        return;
+      }
       status.textContent = "Time's up. Saving your list…";
       form.requestSubmit();
     }
@@ -31,6 +41,10 @@
 
   function start() {
     if (ticking) return;
+    if (remaining <= 0) {
+      remaining = Number(form.dataset.seconds) || 600;
+      show();
+    }
     ticking = setInterval(tick, 1000);
     startButton.hidden = true;
     pauseButton.hidden = false;

@@ -183,31 +183,42 @@ def test_offline_then_next_saves_when_back_and_asks_before_leaving(
 
     context.set_offline(False)  # and nothing more is typed
     expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("alert").filter(has_text="You're offline")).to_have_count(0)
     entry.refresh_from_db()
     assert entry.answers[0] == "A sentence typed with no signal."
 
 
-def test_a_server_error_on_next_keeps_the_text_and_retries(page, live_server, alice):
+@pytest.mark.parametrize("sent_by", ["Next", "autosave"])
+def test_a_server_error_keeps_the_text_says_what_happened_and_retries(
+    page, live_server, alice, sent_by
+):
     log_in(page, live_server, "alice@example.com")
     entry = make_entry(alice, guide="learned")
     page.goto(f"{live_server.url}{entry.get_write_url()}?step=2")
+    header = "hx-request" if sent_by == "Next" else "x-autosave"
     failures = []
 
     def fail_once(route):
-        sent_by_next = route.request.headers.get("hx-request") == "true"
-        if route.request.method == "POST" and sent_by_next and not failures:
+        if route.request.method == "POST" and route.request.headers.get(header) and not failures:
             failures.append(1)
             route.fulfill(status=502, body="Bad gateway")
         else:
             route.continue_()
 
     page.route("**/write/", fail_once)
-    page.get_by_label("What made the good moments good?").fill("Kept through a bad gateway.")
-    page.get_by_role("button", name="Next").click()
-    expect(
-        page.get_by_role("alert").filter(has_text="Something went wrong on our side")
-    ).to_be_in_viewport()
-    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=15_000)
+    box = page.get_by_label("What made the good moments good?")
+    box.fill("Kept through a bad gateway.")
+    if sent_by == "Next":
+        page.get_by_role("button", name="Next").click()
+        expect(
+            page.get_by_role("alert").filter(has_text="Something went wrong on our side")
+        ).to_be_in_viewport()
+    else:
+        box.blur()
+    status = page.locator("[data-autosave-status]")
+    expect(status).to_contain_text("something went wrong on our side")  # not "can't be reached"
+    expect(status).to_have_text(SAVED, timeout=15_000)
+    expect(page.get_by_role("alert").filter(has_text="on our side")).to_have_count(0)  # past
     entry.refresh_from_db()
     assert entry.answers[0] == "Kept through a bad gateway."
 
@@ -263,3 +274,72 @@ def test_print_prints_and_edit_or_delete_do_not(page, live_server, alice):
     page.get_by_role("link", name="Edit").click()
     expect(page.get_by_label("What is on your mind right now?")).to_have_value("Words.")
     assert printed() == 1
+
+
+def test_leaving_a_conflict_asks_first_and_words_brought_back_are_shown_beside_the_saved(
+    page, context, live_server, alice
+):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="free", answers=["Start."])
+    first_tab, second_tab = two_tabs_on(entry, page, context, live_server)
+    question = "What is on your mind right now?"
+    second_tab.get_by_label(question).fill("Replaced in the second tab.")
+    second_tab.get_by_label(question).blur()
+    expect(second_tab.get_by_role("status").filter(has_text=SAVED)).to_be_visible()
+    first_tab.get_by_label(question).fill("Mine, typed in the first tab.")
+    first_tab.get_by_label(question).blur()
+    conflict = first_tab.get_by_role("heading", name="This entry changed in another tab")
+    expect(conflict).to_be_visible()
+
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    first_tab.on("dialog", stay)
+    first_tab.get_by_role("link", name="Bad day?").click()
+    assert asked == ["beforeunload"]  # the words in the conflict view are saved nowhere yet
+    expect(conflict).to_be_visible()
+    first_tab.remove_listener("dialog", stay)
+    first_tab.on("dialog", lambda dialog: dialog.accept())
+    first_tab.get_by_role("link", name="Bad day?").click()
+    expect(first_tab).to_have_url(re.compile("/bad-day/$"))
+
+    first_tab.goto(f"{live_server.url}{entry.get_write_url()}")
+    first_tab.get_by_role("button", name="Put back what I typed").click()
+    # Typed against the older save, so it is never saved over the newer one: both are shown.
+    expect(conflict).to_be_visible()
+    expect(first_tab.locator("[data-conflict-side=yours]")).to_contain_text(
+        "Mine, typed in the first tab."
+    )
+    expect(first_tab.locator("[data-conflict-side=saved]")).to_contain_text(
+        "Replaced in the second tab."
+    )
+    entry.refresh_from_db()
+    assert entry.answers[0] == "Replaced in the second tab."
+
+
+def test_an_autosave_refused_says_why_beside_the_field(page, live_server, alice, assert_accessible):
+    log_in(page, live_server, "alice@example.com")
+    entry = make_entry(alice, guide="free", answers=["Words."])
+    page.goto(f"{live_server.url}{entry.get_write_url()}")
+    page.get_by_text("Title, date, tags and links").click()
+    title = page.get_by_label(re.compile("^Title"))
+    title.fill("A title that runs on " * 12)
+    title.blur()
+
+    expect(title).to_have_attribute("aria-invalid", "true")
+    note = page.locator("#id_title_autosave_error")
+    expect(note).to_contain_text("200 characters")
+    expect(note).to_be_in_viewport()
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Title")
+    assert_accessible(page)
+
+    title.fill("A fair title")
+    title.blur()
+    expect(page.locator("[data-autosave-status]")).to_have_text(SAVED)
+    expect(title).not_to_have_attribute("aria-invalid", "true")
+    expect(note).to_have_count(0)
+    entry.refresh_from_db()
+    assert (entry.title, entry.answers[0]) == ("A fair title", "Words.")

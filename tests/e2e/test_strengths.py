@@ -113,3 +113,24 @@ def test_the_strengths_page(page, live_server, lived_in, assert_accessible):
     page.locator(".strength-edit").get_by_role("button", name="Save").click()
     expect(page.locator(".strength").filter(has_text="Steady under deadlines")).to_be_visible()
     assert_accessible(page)
+
+
+def test_time_up_on_an_empty_list_sends_nothing_and_says_so_calmly(page, live_server, alice):
+    log_in(page, live_server, "alice@example.com")
+    page.clock.install()
+    page.goto(f"{live_server.url}/strengths/exercise/")
+    sent = []
+    page.on("request", lambda request: sent.append(request.url) if request.method == "POST" else 0)
+    page.get_by_role("button", name="Start the timer").click()
+    page.clock.run_for("10:00")
+
+    said = page.locator("[data-timer-status]")
+    expect(said).to_contain_text("Time's up")
+    expect(said).to_contain_text("nothing is lost")
+    expect(said).to_be_in_viewport()
+    assert sent == []
+    expect(page.locator("[aria-invalid=true], .errorlist, .form-errors")).to_have_count(0)
+
+    page.get_by_role("button", name="Start again").click()  # a fresh ten minutes
+    page.clock.run_for("05:00")
+    expect(page.locator("[data-timer-display]")).to_have_text("5:00")
