@@ -88,7 +88,8 @@ class StepForm(forms.Form):
     hide_optional_marker = True  # every step says up front that all of it is optional
     # What the screen's saved words were when it was opened (steps.seen_stamp), so a
     # second tab's newer words are never saved over.
-    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+    # data-version: a copy kept on the device (static/js/drafts.js) remembers it too.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"data-version": True}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,7 +105,9 @@ class JournalBoxForm(StepForm):
     read from, so a save never goes over words written since (in the journal, or in
     another tab)."""
 
-    entry_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    entry_version = forms.IntegerField(
+        required=False, min_value=0, widget=forms.HiddenInput(attrs={"data-version": True})
+    )
 
     def __init__(self, *args, name: str, label: str, rows: int = 6, **kwargs):
         super().__init__(*args, **kwargs)
