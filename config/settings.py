@@ -247,7 +247,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed, compressed, and our own CSS and JavaScript minified (apps/core/storage.py).
+    "staticfiles": {"BACKEND": "apps.core.storage.MinifiedStaticFilesStorage"},
 }
 
 # --- Security -------------------------------------------------------------------------
