@@ -3,8 +3,10 @@
 import datetime
 import zoneinfo
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 import icalendar
+from django.conf import settings
 
 from .agenda import ROUND_LENGTH_IF_NOT_NOTED, AgendaItem
 
@@ -33,7 +35,8 @@ def calendar(
         cal.add("x-wr-calname", "Rebound")
         cal.add("x-wr-timezone", zone.key)
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", REFRESH)
+        # An X- property is written as given: a duration must be one already ("PT4H").
+        cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     for item in items:
         cal.add_component(_event(item, zone, site))
     if items:
@@ -47,7 +50,9 @@ def calendar(
 
 
 def _host(site: str) -> str:
-    return site.split("://", 1)[-1].split(":", 1)[0]
+    """The host UIDs end with: the site's own (SITE_URL), whatever address the feed was
+    fetched at, so a calendar never sees one event twice."""
+    return urlsplit(settings.SITE_URL).hostname or site.split("://", 1)[-1].split(":", 1)[0]
 
 
 def _event(item: AgendaItem, zone: zoneinfo.ZoneInfo, site: str) -> icalendar.Event:

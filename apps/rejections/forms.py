@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from apps.core.forms import (
@@ -72,13 +73,39 @@ class RejectionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("application") or "application" in self.errors:
+        if application := cleaned.get("application"):
+            self._check_not_recorded_already(application)
+            return cleaned
+        if "application" in self.errors:
             return cleaned
         if "company" in cleaned and not cleaned["company"].strip():
             self.add_error("company", "Choose an application above, or enter the company here.")
         if "role" in cleaned and not cleaned["role"].strip():
             self.add_error("role", "Enter the role, even roughly.")
         return cleaned
+
+    def _check_not_recorded_already(self, application) -> None:
+        """One no per application: a second would split its walk-through in two."""
+        earlier = application.rejections.select_related("recovery").first()
+        if earlier is None:
+            return
+        recovery = getattr(earlier, "recovery", None)
+        link = (
+            format_html(
+                ' <a href="{}">Carry on with that walk-through</a>.', recovery.get_absolute_url()
+            )
+            if recovery
+            else ""
+        )
+        self.add_error(
+            "application",
+            format_html(
+                "You already noted that {} didn't work out, on {}.{}",
+                application,
+                date_format(earlier.received_on, "j F"),
+                link,
+            ),
+        )
 
 
 # ---- The walk-through's screens: one question each, all of it optional ---------------------

@@ -72,7 +72,7 @@ def step(request, pk: int, number: int, screen: int = 1):
     current = step_at(number)
     if current is None:
         return redirect(recovery.resume_url())
-    if screen > current.screens(recovery):  # e.g. a thinking trap unticked since
+    if not 1 <= screen <= current.screens(recovery):  # e.g. a thinking trap unticked since
         return redirect(recovery.step_url(number))
     if request.method == "GET":
         return _render_step(request, recovery, number, screen, current.form(recovery, screen))

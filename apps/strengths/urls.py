@@ -17,7 +17,7 @@ urlpatterns = [
     path("achievements/new/", views.achievement_edit, name="achievement_new"),
     path("achievements/<int:pk>/edit/", views.achievement_edit, name="achievement_edit"),
     path(
-        "strengths/achievements/<int:pk>/delete/",
+        "achievements/<int:pk>/delete/",
         views.achievement_delete,
         name="achievement_delete",
     ),

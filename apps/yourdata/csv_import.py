@@ -152,6 +152,9 @@ MONTH_DAY = re.compile(
 )
 
 
+EARLIEST_YEAR = 1970  # an application dated before it is a typo in the year
+
+
 def read_date(text: str, day_first: bool) -> datetime.date | None:
     """2026-03-04, 04/03/2026 (day or month first, as chosen), 4 Mar 2026, March 4, 2026,
     each with a time after it or not. None when it is none of those."""
@@ -314,6 +317,11 @@ def check(table: Table, plan: Plan, user) -> Checked:
             target: _cell(cells, index) for index, target in enumerate(plan.columns) if target
         }
         application, problems = _application(user, values, plan)
+        if any(cell.strip() for cell in cells[len(table.header) :]):
+            problems.append(
+                f"it has {len(cells)} values where the header names {len(table.header)}: "
+                "a comma too many, perhaps."
+            )
         if problems:
             checked.problems += [f"Line {line}: {problem}" for problem in problems]
             checked.problem_lines += 1
@@ -354,6 +362,8 @@ def _application(user, values: dict[str, str], plan: Plan) -> tuple[Application,
                 f"{quoted(date_text)} isn't a date we can read. Dates like 2026-03-04, "
                 "04/03/2026 or 4 Mar 2026 work."
             )
+        elif applied_on.year < EARLIEST_YEAR:
+            problems.append(f"{quoted(date_text)} is long ago. Check the year.")
         else:
             try:
                 already_happened(applied_on)

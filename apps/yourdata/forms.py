@@ -114,7 +114,8 @@ class CsvMappingForm(forms.Form):
                 label=csv_import.quoted(word, limit=40),
                 choices=STATUS_CHOICES,
                 initial=csv_import.guess_status(word),
-                error_messages={"required": f"Choose what {csv_import.quoted(word)} means."},
+                # Unanswered, its lines are problems like any other, which can be left out.
+                required=False,
             )
         dates = table.column(columns.index("applied_on")) if "applied_on" in columns else []
         self.date_example = next(

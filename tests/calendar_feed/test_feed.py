@@ -79,7 +79,7 @@ def test_the_feed_lists_rounds_follow_ups_thank_yous_feedback_and_plan(client, l
     feed = make_new_address(lived_in["interview"].owner)
     calendar = fetch(client, feed)
     events = events_by_uid(calendar)
-    host = "testserver"
+    host = "127.0.0.1"  # SITE_URL's, whatever address the feed is fetched at
     interview, request, plan = lived_in["interview"], lived_in["request"], lived_in["plan"]
     assert set(events) == {
         f"round-{interview.pk}@{host}",
@@ -110,13 +110,13 @@ def test_times_carry_the_persons_zone_and_due_dates_are_whole_days(client, lived
     interview = lived_in["interview"]
     calendar = fetch(client, make_new_address(interview.owner))
     events = events_by_uid(calendar)
-    start = events[f"round-{interview.pk}@testserver"].start
+    start = events[f"round-{interview.pk}@127.0.0.1"].start
     assert start.tzinfo.key == "Europe/London"
     assert start == interview.occurred_at  # the same instant
     assert start.hour == interview.occurred_at.astimezone(LONDON).hour
     assert [tz.tz_name for tz in calendar.timezones] == ["Europe/London"]
 
-    thank_you = events[f"thank-you-{interview.pk}@testserver"]
+    thank_you = events[f"thank-you-{interview.pk}@127.0.0.1"]
     assert type(thank_you.start) is datetime.date  # all day, the same day in any zone
     assert thank_you.start == interview.occurred_at.astimezone(LONDON).date() + datetime.timedelta(
         1
@@ -156,9 +156,9 @@ def test_the_feed_keeps_three_months_back_and_everything_ahead(client, london_al
     far = make_interview(application, occurred_at=now + datetime.timedelta(days=400))
     make_plan_item(london_alice, "Long done", due_on=timezone.localdate() - datetime.timedelta(100))
     uids = events_by_uid(fetch(client, make_new_address(london_alice)))
-    assert f"round-{recent.pk}@testserver" in uids
-    assert f"round-{far.pk}@testserver" in uids
-    assert f"round-{old.pk}@testserver" not in uids
+    assert f"round-{recent.pk}@127.0.0.1" in uids
+    assert f"round-{far.pk}@127.0.0.1" in uids
+    assert f"round-{old.pk}@127.0.0.1" not in uids
     assert not any(uid.startswith("plan-") for uid in uids)
 
 
@@ -171,8 +171,8 @@ def test_done_things_leave_the_calendar(client, lived_in):
     lived_in["plan"].save()
     uids = events_by_uid(fetch(client, make_new_address(interview.owner)))
     assert set(uids) == {
-        f"round-{interview.pk}@testserver",
-        f"feedback-follow-up-{lived_in['request'].pk}@testserver",
+        f"round-{interview.pk}@127.0.0.1",
+        f"feedback-follow-up-{lived_in['request'].pk}@127.0.0.1",
     }
 
 
@@ -181,7 +181,7 @@ def test_a_person_in_utc_gets_times_in_utc(client, alice):
         make_application(alice), occurred_at=timezone.now().replace(microsecond=0)
     )
     start = events_by_uid(fetch(client, make_new_address(alice)))[
-        f"round-{interview.pk}@testserver"
+        f"round-{interview.pk}@127.0.0.1"
     ].start
     assert start.utcoffset() == datetime.timedelta(0)
     assert start == interview.occurred_at
@@ -234,3 +234,23 @@ def test_another_persons_key_under_a_valid_looking_signature_is_refused(client, 
     bobs = make_new_address(bob).token
     forged = f"{alices.split('.')[0]}.{bobs.split('.')[1]}"
     assert client.get(reverse("calendar_feed:feed", args=[forged])).status_code == 404
+
+
+def test_uids_stay_the_same_whatever_address_fetched_the_feed(client, alice):
+    from apps.calendar_feed.models import CalendarFeed
+
+    make_interview(make_application(alice), occurred_at=timezone.now() + datetime.timedelta(days=2))
+    feed = CalendarFeed.objects.create(owner=alice)
+    path = reverse("calendar_feed:feed", args=[feed.token])
+    uids = [
+        {
+            str(e["UID"])
+            for e in icalendar.Calendar.from_ical(client.get(path, HTTP_HOST=host).content).walk(
+                "VEVENT"
+            )
+        }
+        for host in ("localhost", "127.0.0.1")
+    ]
+    assert uids[0] == uids[1]
+    body = client.get(path).content.decode()
+    assert "X-PUBLISHED-TTL:PT4H" in body

@@ -116,3 +116,10 @@ def test_a_refused_form_names_and_links_each_field_and_takes_the_focus(alice_cli
     summary = response.text.split('class="form-errors"')[1].split("</div>")[0]
     assert "autofocus" in summary.split(">")[0]  # in view on a phone, read out first
     assert '<a href="#id_title">What to do</a>' in summary
+
+
+def test_a_post_too_big_to_read_gets_a_calm_page(alice_client):
+    response = alice_client.post(reverse("rejections:plan"), {"title": "x" * 3_000_000})
+    assert response.status_code == 400
+    assert "too much to send at once" in response.text
+    assert "still on this device" in response.text

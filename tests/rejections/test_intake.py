@@ -7,6 +7,7 @@ from django.urls import reverse
 from apps.interviews.models import Application
 from apps.rejections.models import Recovery, Rejection
 from tests.interviews.factories import make_application
+from tests.rejections.factories import make_recovery
 
 
 def test_logging_a_rejection_starts_the_walk_through(alice_client, alice):
@@ -88,3 +89,20 @@ def test_the_intake_says_what_it_needs_instead_of_optional(alice_client, alice):
         "Choose an application above, or enter the company here."
     ]
     assert form.fields["application"].required is False
+
+
+def test_a_second_no_for_one_application_points_to_the_first_walk_through(alice_client, alice):
+    recovery = make_recovery(alice)
+    response = alice_client.post(
+        reverse("rejections:new"),
+        {"application": recovery.application.pk, "received_on": "2026-11-20", "how": "email"},
+    )
+    assert response.status_code == 422
+    assert "You already noted that" in response.text
+    assert recovery.get_absolute_url() in response.text
+    assert Rejection.objects.count() == 1
+
+
+def test_a_screen_outside_the_step_goes_to_its_start(alice_client, alice):
+    recovery = make_recovery(alice)
+    assert alice_client.get(recovery.step_url(1, 0)).url == recovery.step_url(1)

@@ -231,7 +231,7 @@ def test_a_huge_file_is_refused(alice_client):
 def test_a_full_size_file_of_any_script_fits_through_the_preview(alice_client, alice):
     note = "Очень интересная команда, 東京都千代田区の小さなスタジオ"
     rows = "".join(
-        f"Дизайн {n} 株式会社,Дизайнер,Applied,2026-03-04,Санкт-Петербург,{note}\n"
+        f'Дизайн {n} 株式会社,Дизайнер,Applied,2026-03-04,Санкт-Петербург,"{note}"\n'
         for n in range(4000)
     )
     content = "Company,Role,Status,Applied,Location,Notes\n" + rows
@@ -351,3 +351,21 @@ def test_header_guesses_take_each_field_once():
 def test_csv_import_needs_a_login(client):
     assert client.get(reverse("yourdata:csv_upload")).url.startswith(reverse("account_login"))
     assert client.post(reverse("yourdata:csv_preview")).url.startswith(reverse("account_login"))
+
+
+def test_a_line_with_too_many_values_or_an_unmapped_word_can_be_left_out(alice_client, alice):
+    content = (
+        "Company,Role,Status,Applied\n"
+        "Lumen,Researcher,Applied,2026-03-04\n"
+        "too,many,columns,here,x,y\n"
+        "Quill,Editor,Applied,0001-01-01\n"
+    )
+    response = upload(alice_client, content)
+    page = text(response)
+    assert "Line 3: it has 6 values where the header names 4" in page
+    assert "Line 4: “0001-01-01” is long ago. Check the year." in page
+    data = choices(response)
+    data["skip_problems"] = "on"
+    added = preview(alice_client, data, action="add")
+    assert added.status_code == 302
+    assert list(Application.objects.for_user(alice).values_list("company", flat=True)) == ["Lumen"]
