@@ -9,7 +9,7 @@ from django.utils.formats import date_format, time_format
 from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.core.forms import answer_field_name
-from apps.core.htmx import move_on_within, redirect_after_post
+from apps.core.htmx import move_on_within, redirect_after_post, render_vary_on_htmx
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
@@ -187,6 +187,17 @@ def write(request, pk: int):
         initial={"application": entry.application_id, "interview": entry.interview_id},
     )
     return _render_writer(request, entry, guide, text_form, links_form)
+
+
+@login_required
+@require_safe
+def round_choice(request):
+    """The rounds of the application just chosen in an entry's links (htmx)."""
+    chosen = whole_number(request.GET.get("application"))
+    links_form = EntryLinksForm(user=request.user, initial={"application": chosen})
+    return render_vary_on_htmx(
+        request, "journal/write.html#round-choice", {"links_form": links_form}
+    )
 
 
 def _links_from_query(request) -> tuple[Application | None, Interview | None]:

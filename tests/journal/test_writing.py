@@ -215,3 +215,15 @@ def test_someone_elses_application_is_still_refused_as_a_link(alice_client, alic
     )
     assert response.status_code == 422
     assert "Choose one of your own applications." in response.text
+
+
+def test_choosing_an_application_offers_its_rounds_and_only_yours(alice_client, alice, bob):
+    application = make_application(alice, company="Copperline")
+    make_interview(application, stage="panel")
+    bobs = make_application(bob, company="Bobcorp")
+    make_interview(bobs, stage="final")
+    url = reverse("journal:round_choice")
+    body = alice_client.get(url, {"application": application.pk}, headers={"HX-Request": "true"})
+    assert "Panel — Designer at Copperline" in html.unescape(body.text)
+    assert 'id="round-choice"' in body.text and "<html" not in body.text
+    assert "Bobcorp" not in alice_client.get(url, {"application": bobs.pk}).text
