@@ -92,6 +92,12 @@ def delete(request, pk: int):
             question="Delete this entry?",
             name=entry.display_title,
             detail=f"Written on {date_format(entry.written_on, 'j F Y')}.",
+            goes=[
+                "Its words also leave the recovery walk-through they were written in, "
+                "and its summary."
+            ]
+            if entry.rejection_id
+            else [],
             keep_url=entry.get_absolute_url(),
         ),
         success="The entry is deleted.",

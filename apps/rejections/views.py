@@ -250,7 +250,6 @@ def plan_item_delete(request, pk: int):
             question="Remove this from your plan?",
             name=item.title,
             action="Remove it",
-            final="",
             keep_url=reverse("rejections:plan"),
         ),
         success="Removed from your plan.",

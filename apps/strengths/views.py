@@ -163,7 +163,15 @@ def _strength_list_response(request, message: str = "", page: str | None = None)
 @login_required
 @require_http_methods(["GET", "POST"])
 def strength_delete(request, pk: int):
-    return _delete_page(request, get_owned_or_404(Strength, request.user, pk=pk), "strength")
+    strength = get_owned_or_404(Strength, request.user, pk=pk)
+    return _delete_page(request, strength, "strength", stays=lambda: _achievements_stay(strength))
+
+
+def _achievements_stay(strength: Strength) -> list[str]:
+    if count := strength.achievements.count():
+        shown = count_of(count, "achievement", "achievements")
+        return [f"{shown} that show it stay, no longer linked to it."]
+    return []
 
 
 # ---- Achievements and supporters -----------------------------------------------------------
@@ -219,13 +227,14 @@ def supporter_delete(request, pk: int):
     return _delete_page(request, get_owned_or_404(Supporter, request.user, pk=pk), "supporter")
 
 
-def _delete_page(request, thing, kind: str):
+def _delete_page(request, thing, kind: str, stays=list):
     return confirm_then_delete(
         request,
         thing,
-        Deletion(
+        lambda: Deletion(
             question=f"Remove this {kind}?",
             name=str(thing),
+            stays=stays(),
             action="Remove it",
             keep_url=reverse("strengths:index"),
         ),

@@ -15,6 +15,8 @@ CSV_LIFETIME = 6 * 60 * 60  # seconds a preview stays usable
 
 
 class ExportFileForm(forms.Form):
+    error_summary = "That file can't be used. Nothing in your account has changed."
+
     file = forms.FileField(
         label="Your export",
         help_text="The zip that “Download your data” made, or the rebound.json file inside it.",
@@ -33,6 +35,8 @@ class ExportFileForm(forms.Form):
 
 
 class CsvUploadForm(forms.Form):
+    error_summary = "That file can't be used. Nothing in your account has changed."
+
     file = forms.FileField(
         label="Your CSV file",
         help_text="Saved from a spreadsheet or another job tracker. The first row names "

@@ -37,6 +37,8 @@ class Exported:
     # Columns that make a row one of a kind for its person (() for one row per person):
     # an import keeps the row already there instead of clashing with it.
     one_per: tuple[str, ...] | None = None
+    # How the app names these rows to the person, when the model's own name isn't it.
+    called: tuple[str, str] | None = None  # (one, many)
 
     @property
     def key(self) -> str:
@@ -45,11 +47,11 @@ class Exported:
 
     @property
     def label(self) -> str:
-        return str(self.model._meta.verbose_name)
+        return self.called[0] if self.called else str(self.model._meta.verbose_name)
 
     @property
     def label_plural(self) -> str:
-        return str(self.model._meta.verbose_name_plural)
+        return self.called[1] if self.called else str(self.model._meta.verbose_name_plural)
 
     @cached_property
     def fields(self) -> list[models.Field]:
@@ -80,7 +82,7 @@ class Exported:
 
 EXPORTED = (
     Exported(Application),
-    Exported(Interview),
+    Exported(Interview, called=("interview round", "interview rounds")),
     Exported(Question),
     Exported(FeedbackRequest),
     Exported(Rejection),
@@ -91,7 +93,7 @@ EXPORTED = (
     Exported(Achievement),
     Exported(Supporter),
     Exported(ReminderSettings, one_per=()),
-    Exported(Digest, one_per=("for_date",)),
+    Exported(Digest, one_per=("for_date",), called=("reminder email sent", "reminder emails sent")),
 )
 # Owned, but not the person's data: the calendar address is a key to a private feed.
 # A new one is made in Settings after an import, so a copied file never opens a feed.

@@ -186,7 +186,7 @@ def test_the_chooser_offers_five_ways_first_and_the_rest_behind_more(alice_clien
 def test_the_chooser_and_the_progress_bar_count_the_same_steps(alice_client):
     process = guides.GUIDES_BY_KEY["process"]
     chooser = alice_client.get(reverse("journal:new")).text
-    assert "8 short steps, with 5 questions" in chooser
+    assert "5 questions, and how you feel before and after: 8 short steps" in chooser
     body = alice_client.get(NEW, {"guide": "process", "step": "3"}).text
     words = html.unescape(re.sub(r"<[^>]+>", "", body))
     assert f"Step 3 of {process.step_count} · Question 2 of 5" in words

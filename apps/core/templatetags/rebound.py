@@ -38,3 +38,10 @@ def page_url(context, param: str, number: int) -> str:
     query = context["request"].GET.copy()
     query[param] = number
     return f"?{query.urlencode()}"
+
+
+@register.filter
+def error_summary(form) -> str:
+    """The form's own words above its errors, when it has some (a file that can't be used
+    has nothing typed to keep)."""
+    return getattr(form, "error_summary", "")
