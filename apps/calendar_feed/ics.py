@@ -3,10 +3,13 @@
 import datetime
 import zoneinfo
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import icalendar
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import icalendar
 
 from .agenda import ROUND_LENGTH_IF_NOT_NOTED, AgendaItem
 
@@ -26,6 +29,8 @@ def calendar(
     """A calendar of `items`, with times in `zone`. `site` is the address the request came
     to (scheme and host): links point there and UIDs end with its host name. A subscribed
     calendar gets a name and says how often to check back."""
+    import icalendar  # here, not at the top: it costs each worker 10 MB it seldom needs
+
     items = list(items)
     cal = icalendar.Calendar.new(prodid=PRODID, uid=f"{uid}@{_host(site)}")
     cal.add("calscale", "GREGORIAN")
@@ -55,7 +60,9 @@ def _host(site: str) -> str:
     return urlsplit(settings.SITE_URL).hostname or site.split("://", 1)[-1].split(":", 1)[0]
 
 
-def _event(item: AgendaItem, zone: zoneinfo.ZoneInfo, site: str) -> icalendar.Event:
+def _event(item: AgendaItem, zone: zoneinfo.ZoneInfo, site: str) -> "icalendar.Event":
+    import icalendar
+
     url = f"{site}{item.path}"
     event = icalendar.Event.new(
         uid=f"{item.uid}@{_host(site)}",

@@ -1,4 +1,3 @@
-import markdown as markdown_lib
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -32,6 +31,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 def render_markdown(text: str) -> str:
     """Markdown to HTML through an allow-list: no scripts, no handlers, no hx- attributes,
     and links only to the web or to email."""
+    import markdown as markdown_lib  # only a page showing an entry needs it: 4 MB a worker
+
     html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
     return nh3.clean(
         html,
