@@ -261,7 +261,9 @@ def start_gunicorn() -> subprocess.Popen:
             "--no-control-socket",  # one per server, at a fixed path: not needed here
         ],
         cwd=BASE_DIR,
-        env=os.environ,
+        # As the README's deployment runs it: fewer malloc arenas keep each worker smaller
+        # (psycopg's pool runs threads, and each thread would get arenas of its own).
+        env={**os.environ, "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")},
     )
 
 

@@ -15,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import override_settings
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
 # run beside one unless told it is safe, which it is here (one test at a time).
@@ -101,6 +102,11 @@ def _quick_failures(request):
     """Fail in seconds, not half a minute, when something the test waits for never shows."""
     if "page" in request.fixturenames:
         request.getfixturevalue("page").set_default_timeout(8_000)
+
+
+# Assertions wait as long as actions do: on a busy two-core machine a swap can take longer
+# than Playwright's five-second default without anything being wrong.
+expect.set_options(timeout=8_000)
 
 
 # ---- Served the way `make run` serves it ---------------------------------------------------
