@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from apps.interviews.models import Application
 
-from . import csv_import, importer
+from . import csv_dates, csv_import, importer
 from .csv_import import TARGETS, CsvRefused, Plan, Table
 
 CSV_LIFETIME = 6 * 60 * 60  # seconds a preview stays usable
@@ -123,10 +123,10 @@ class CsvMappingForm(forms.Form):
             )
         dates = table.column(columns.index("applied_on")) if "applied_on" in columns else []
         self.date_example = next(
-            (value.strip() for value in dates if csv_import.NUMERIC.fullmatch(value.strip())), ""
+            (value.strip() for value in dates if csv_dates.NUMERIC.fullmatch(value.strip())), ""
         )
         if self.date_example:
-            guess = csv_import.guess_day_first(dates)
+            guess = csv_dates.guess_day_first(dates)
             self.fields["dates"] = forms.ChoiceField(
                 label=f"Dates like {self.date_example}",
                 choices=[
@@ -141,7 +141,7 @@ class CsvMappingForm(forms.Form):
             )
 
     def _read(self, day_first: bool) -> str:
-        date = csv_import.read_date(self.date_example, day_first)
+        date = csv_dates.read_date(self.date_example, day_first)
         return f"{date.day} {date:%B %Y}" if date else "not a date"
 
     def _chosen(self, name: str) -> str:

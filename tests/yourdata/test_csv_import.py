@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.interviews.models import Application
-from apps.yourdata.csv_import import guess_columns, guess_day_first, guess_status, read_date
+from apps.yourdata.csv_dates import guess_day_first, read_date
+from apps.yourdata.csv_import import guess_columns, guess_status
 from apps.yourdata.forms import sign_csv
 from tests.interviews.factories import make_application
 
