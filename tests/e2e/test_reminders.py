@@ -1,7 +1,10 @@
 """Settings in Chromium: turning reminder emails on, and copying the calendar address."""
 
+from urllib.parse import urlsplit
+
 import icalendar
 import pytest
+from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from apps.reminders.models import ReminderSettings
@@ -47,7 +50,8 @@ def test_turn_on_reminders_and_copy_the_calendar_address(
     # The copied address is a calendar app's view of the same account, without a session.
     feed = page.context.request.get(copied, headers={"Cookie": ""})
     calendar = icalendar.Calendar.from_ical(feed.body())
+    site_host = urlsplit(django_settings.SITE_URL).hostname  # UIDs end with the site's host
     assert {str(event["UID"]) for event in calendar.walk("VEVENT")} == {
-        f"round-{interview.pk}@localhost",
-        f"thank-you-{interview.pk}@localhost",
+        f"round-{interview.pk}@{site_host}",
+        f"thank-you-{interview.pk}@{site_host}",
     }
