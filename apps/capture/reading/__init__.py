@@ -1,0 +1,68 @@
+"""Reading a pasted message on the server, with no outside service: what it is about and
+every field it can fill. Pure Python: no database, and "now" is always passed in."""
+
+import datetime
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from .company import company_of
+from .dates import when_in
+from .kind import INVITATION, REJECTION, RESCHEDULE, format_of, kind_of, stage_of
+from .message import Message, read_message
+from .people import interviewers_in, role_in
+
+MEETINGS = {INVITATION, RESCHEDULE}
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    message: Message
+    company: str = ""
+    role: str = ""
+    day: datetime.date | None = None
+    when: datetime.datetime | None = None  # when the message gives a time too
+    stage: str = ""
+    format: str = ""
+    interviewers: list[str] = field(default_factory=list)
+
+    @property
+    def sender_domain(self) -> str:
+        return self.message.sender_domain
+
+
+def read(
+    raw: str,
+    *,
+    now: datetime.datetime,
+    zone: ZoneInfo,
+    kind: str = "",
+    known_companies: tuple[str, ...] = (),
+) -> Reading:
+    """Everything a pasted message says that Rebound can fill in. `kind` is the person's
+    word for what it is, when they gave one; else it is read from the words."""
+    message = read_message(raw)
+    text = message.all_text
+    kind = kind or kind_of(text)
+    people: set[str] = set()
+    company = company_of(message, people=people, known=known_companies)
+    reading = Reading(
+        kind=kind,
+        message=message,
+        company=company,
+        role=role_in(message.subject, message.body),
+        stage=stage_of(text),
+    )
+    if kind not in MEETINGS:
+        return reading
+    day, when = when_in(
+        message.body, now=now, zone=zone, sent=message.sent, latest_slot=kind == RESCHEDULE
+    )
+    return Reading(
+        **{**reading.__dict__, "day": day, "when": when},
+        format=format_of(text),
+        interviewers=interviewers_in(message.body, companies={company.lower()} | people),
+    )
+
+
+__all__ = ["INVITATION", "REJECTION", "RESCHEDULE", "Reading", "read"]

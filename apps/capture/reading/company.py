@@ -1,0 +1,158 @@
+"""Which company a message is from: its words ("the Designer role at Northwind", "The
+Northwind Team"), the sender's name, and the sender's email domain, which settles a tie."""
+
+import re
+from collections import Counter
+
+from .message import Message
+
+# Mail from these is sent for many companies: their domain names none of them.
+SHARED_DOMAINS = {
+    "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "proton",
+    "protonmail", "aol", "gmx", "mail", "fastmail", "greenhouse", "lever", "workday",
+    "myworkday", "myworkdayjobs", "ashbyhq", "ashby", "smartrecruiters", "icims", "teamtailor",
+    "workable", "bamboohr", "recruitee", "personio", "linkedin", "indeed", "calendly",
+    "jobvite", "successfactors", "taleo", "breezy", "example",
+}  # fmt: skip
+SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ltd", "plc"}
+# Words of a mailbox or a team, not of the company's name: "Northwind Talent Team".
+NOT_THE_NAME = {
+    "team", "talent", "recruiting", "recruitment", "careers", "career", "hiring", "people",
+    "jobs", "hr", "acquisition", "notifications", "no-reply", "noreply", "crew", "family",
+    "the", "at", "via", "from", "partner", "partners", "ta",
+}  # fmt: skip
+NEVER_A_COMPANY = {
+    "i", "we", "you", "our", "your", "the", "a", "an", "this", "thank", "thanks", "hi",
+    "hello", "dear", "please", "zoom", "google", "google meet", "meet", "microsoft teams",
+    "teams", "linkedin", "greenhouse", "lever", "workday", "calendly", "interview", "re",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "us",
+    "uk", "london", "berlin", "paris", "remote", "it", "that", "all", "everyone", "best",
+    "kind", "regards", "cheers", "unfortunately", "after", "as", "if", "on", "in", "and",
+}  # fmt: skip
+LEGAL_ENDINGS = r"(?:\s+(?:inc|ltd|llc|gmbh|plc|limited|corp|co|ag|sa|bv|srl)\.?)$"
+
+NAME = r"(?P<name>[A-Z0-9][\w&'\u2019.\-]*[\w&](?:\s+(?:&\s+)?[A-Z0-9][\w&'\u2019.\-]*[\w&])*)"
+CONTEXTS = [  # (weight, pattern): where a company's name sits in a message
+    (
+        3,
+        rf"\b(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?"
+        rf"|team|career|careers|here|working|work|everyone|all of us|us|time) (?:here )?"
+        rf"(?:at|with) {NAME}",
+    ),
+    (
+        3,
+        rf"\b(?:applying|applied|application|interest|applications) (?:to|at|with|in|for)"
+        rf" (?:joining )?{NAME}",
+    ),
+    (
+        3,
+        rf"\b(?:[Tt]he|[Ff]rom|[Yy]our|[Oo]ur) {NAME}(?= (?:[Tt]eam|[Tt]alent|[Rr]ecruit"
+        rf"|[Hh]iring|[Pp]eople|[Cc]areers|HR)\b)",
+    ),
+    (3, rf"\b(?:on behalf of|[Ww]elcome to|join|joining|[Vv]isit|at the) {NAME}"),
+    (2, rf"\| {NAME}\s*$"),
+    (2, rf"^{NAME}(?: [Tt]eam| [Tt]alent| [Rr]ecruit\w*| [Hh]iring| [Cc]areers| HR)?\s*$"),
+    (2, rf"\b(?:at|with|from) {NAME}\s*$"),
+]
+_CONTEXTS = [(weight, re.compile(pattern, re.MULTILINE)) for weight, pattern in CONTEXTS]
+SUBJECT = [
+    re.compile(rf"\b(?:at|with|from|to|for) {NAME}"),
+    re.compile(rf"^{NAME}\s*(?:[:|\u2013\u2014-]|$)"),
+    re.compile(rf"[:|\u2013\u2014-]\s*{NAME}\s*$"),
+]
+SIGN_OFF = re.compile(
+    r"^\s*(?:best|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers"
+    r"|all the best|warmly|sincerely|best wishes|speak soon|talk soon)\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def key(name: str) -> str:
+    """A company's name for comparing: "Northwind Labs Ltd." and "northwind labs" agree."""
+    name = re.sub(LEGAL_ENDINGS, "", name.strip().lower())
+    return re.sub(r"[\W_]+", "", name)
+
+
+def domain_label(address_or_host: str) -> str:
+    """ "northwind" from priya@mail.northwind.co.uk or https://careers.northwind.io/jobs."""
+    host = re.sub(r"^[a-z]+://", "", address_or_host.lower()).rpartition("@")[2]
+    labels = [label for label in host.split("/")[0].split(":")[0].split(".") if label]
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]  # the top level: .io, .com, .uk
+    if len(labels) >= 2 and labels[-1] in SECOND_LEVEL:
+        labels = labels[:-1]
+    label = labels[-1]
+    return "" if label in SHARED_DOMAINS else label
+
+
+def _trimmed(name: str) -> str:
+    words = name.strip(" .,;:'\u2019-").split()
+    while words and words[-1].lower().strip(".,") in NOT_THE_NAME:
+        words.pop()
+    while words and words[0].lower() in NOT_THE_NAME:
+        words.pop(0)
+    name = " ".join(words[:5])
+    name = re.sub(r"['\u2019]s$", "", name)
+    return "" if name.lower() in NEVER_A_COMPANY or not re.search(r"[A-Za-z]", name) else name
+
+
+def _from_sender(message: Message, people: set[str]) -> list[tuple[int, str]]:
+    name = message.sender_name
+    if not name:
+        return []
+    if " at " in name:
+        return [(3, name.rpartition(" at ")[2])]
+    if " from " in name:
+        return [(3, name.rpartition(" from ")[2])]
+    words = {word.lower() for word in name.split()}
+    label = domain_label(message.sender_email)
+    if words & NOT_THE_NAME or (label and key(name).startswith(label)):
+        return [(3, name)]
+    people.add(name.lower())
+    return []
+
+
+def candidates(
+    message: Message, *, people: set[str], known: tuple[str, ...] = ()
+) -> tuple[Counter, dict[str, Counter]]:
+    found: Counter = Counter()
+    forms: dict[str, Counter] = {}
+
+    def add(weight: int, name: str) -> None:
+        name = _trimmed(name)
+        if not name or name.lower() in people or not key(name):
+            return
+        found[key(name)] += weight
+        forms.setdefault(key(name), Counter())[name] += weight
+
+    body = message.body
+    for weight, name in _from_sender(message, people):
+        add(weight, name)
+    for pattern in SUBJECT:
+        for match in pattern.finditer(message.subject):
+            add(2, match["name"])
+    signature = SIGN_OFF.split(body)[-1] if SIGN_OFF.search(body) else ""
+    for weight, pattern in _CONTEXTS:
+        for match in pattern.finditer(body):
+            lone_line = pattern.pattern.startswith("^")
+            if lone_line and match.start() < len(body) - len(signature):
+                continue  # a line of its own names the company only in the signature
+            add(weight, match["name"])
+    for name in known:
+        if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", body, re.I):
+            add(5, name)
+    label = domain_label(message.sender_email)
+    for name_key in list(found):
+        if label and (name_key.startswith(label) or label.startswith(name_key)):
+            found[name_key] += 4
+    return found, forms
+
+
+def company_of(message: Message, *, people: set[str], known: tuple[str, ...] = ()) -> str:
+    found, forms = candidates(message, people=people, known=known)
+    if found:
+        best = max(found, key=lambda name_key: found[name_key])
+        return forms[best].most_common(1)[0][0]
+    label = domain_label(message.sender_email)
+    return label.capitalize() if label else ""
