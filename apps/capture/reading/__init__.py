@@ -1,6 +1,7 @@
 """Reading a pasted message on the server, with no outside service: what it is about and
 every field it can fill. Pure Python: no database, and "now" is always passed in."""
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -9,7 +10,7 @@ from .company import company_of
 from .dates import when_in
 from .kind import INVITATION, REJECTION, RESCHEDULE, format_of, kind_of, stage_of
 from .message import Message, read_message
-from .people import interviewers_in, role_in
+from .people import interviewers_in, role_in, role_in_subject
 
 MEETINGS = {INVITATION, RESCHEDULE}
 
@@ -45,12 +46,14 @@ def read(
     text = message.all_text
     kind = kind or kind_of(text)
     people: set[str] = set()
-    company = company_of(message, people=people, known=known_companies)
+    role = role_in(message.body)
+    company = company_of(message, people=people, known=known_companies, role=role)
+    role = role or role_in_subject(message.subject, not_this=company)
     reading = Reading(
         kind=kind,
         message=message,
         company=company,
-        role=role_in(message.subject, message.body),
+        role=role,
         stage=stage_of(text),
     )
     if kind not in MEETINGS:
@@ -58,10 +61,12 @@ def read(
     day, when = when_in(
         message.body, now=now, zone=zone, sent=message.sent, latest_slot=kind == RESCHEDULE
     )
-    return Reading(
-        **{**reading.__dict__, "day": day, "when": when},
+    return dataclasses.replace(
+        reading,
+        day=day,
+        when=when,
         format=format_of(text),
-        interviewers=interviewers_in(message.body, companies={company.lower()} | people),
+        interviewers=interviewers_in(message.body, companies={company.lower()}),
     )
 
 

@@ -19,7 +19,7 @@ SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ltd", "plc"}
 NOT_THE_NAME = {
     "team", "talent", "recruiting", "recruitment", "careers", "career", "hiring", "people",
     "jobs", "hr", "acquisition", "notifications", "no-reply", "noreply", "crew", "family",
-    "the", "at", "via", "from", "partner", "partners", "ta",
+    "the", "at", "via", "from", "partner", "partners", "ta", "early",
 }  # fmt: skip
 NEVER_A_COMPANY = {
     "i", "we", "you", "our", "your", "the", "a", "an", "this", "thank", "thanks", "hi",
@@ -31,30 +31,32 @@ NEVER_A_COMPANY = {
 }  # fmt: skip
 LEGAL_ENDINGS = r"(?:\s+(?:inc|ltd|llc|gmbh|plc|limited|corp|co|ag|sa|bv|srl)\.?)$"
 
-NAME = r"(?P<name>[A-Z0-9][\w&'\u2019.\-]*[\w&](?:\s+(?:&\s+)?[A-Z0-9][\w&'\u2019.\-]*[\w&])*)"
-CONTEXTS = [  # (weight, pattern): where a company's name sits in a message
+NAME = r"(?P<name>[A-Z][\w&'\u2019.\-]*[\w&](?: (?:& )?[A-Z0-9][\w&'\u2019.\-]*[\w&])*)"
+_TEAM = r"(?: [Tt]eam| [Tt]alent| [Rr]ecruit\w*| [Hh]iring| [Cc]areers| HR| [Pp]eople)"
+CONTEXTS = [  # (weight, pattern, in the signature only): where a company's name sits
     (
         3,
         rf"\b(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?"
         rf"|team|career|careers|here|working|work|everyone|all of us|us|time) (?:here )?"
         rf"(?:at|with) {NAME}",
+        False,
     ),
     (
         3,
         rf"\b(?:applying|applied|application|interest|applications) (?:to|at|with|in|for)"
         rf" (?:joining )?{NAME}",
+        False,
     ),
-    (
-        3,
-        rf"\b(?:[Tt]he|[Ff]rom|[Yy]our|[Oo]ur) {NAME}(?= (?:[Tt]eam|[Tt]alent|[Rr]ecruit"
-        rf"|[Hh]iring|[Pp]eople|[Cc]areers|HR)\b)",
-    ),
-    (3, rf"\b(?:on behalf of|[Ww]elcome to|join|joining|[Vv]isit|at the) {NAME}"),
-    (2, rf"\| {NAME}\s*$"),
-    (2, rf"^{NAME}(?: [Tt]eam| [Tt]alent| [Rr]ecruit\w*| [Hh]iring| [Cc]areers| HR)?\s*$"),
-    (2, rf"\b(?:at|with|from) {NAME}\s*$"),
+    (3, rf"\b(?:[Tt]he|[Ff]rom|[Yy]our|[Oo]ur) {NAME}(?={_TEAM}\b)", False),
+    (3, rf"\b(?:on behalf of|[Ww]elcome to|join|joining|[Vv]isit|at the) {NAME}", False),
+    (2, rf"(?:\bfrom|@) {NAME}", False),
+    (2, rf"[,|] {NAME}\s*$", True),
+    (2, rf"^{NAME}{_TEAM}?\s*$", True),
 ]
-_CONTEXTS = [(weight, re.compile(pattern, re.MULTILINE)) for weight, pattern in CONTEXTS]
+_CONTEXTS = [
+    (weight, re.compile(pattern, re.MULTILINE), signature_only)
+    for weight, pattern, signature_only in CONTEXTS
+]
 SUBJECT = [
     re.compile(rf"\b(?:at|with|from|to|for) {NAME}"),
     re.compile(rf"^{NAME}\s*(?:[:|\u2013\u2014-]|$)"),
@@ -62,7 +64,9 @@ SUBJECT = [
 ]
 SIGN_OFF = re.compile(
     r"^\s*(?:best|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers"
-    r"|all the best|warmly|sincerely|best wishes|speak soon|talk soon)\b.*$",
+    r"|all the best|warmly|sincerely|best wishes|speak soon|talk soon|yours sincerely"
+    r"|yours faithfully|yours truly|with best wishes|with thanks|take care|apologies again"
+    r"|beste grüße|many thanks)\b.*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -109,19 +113,19 @@ def _from_sender(message: Message, people: set[str]) -> list[tuple[int, str]]:
     label = domain_label(message.sender_email)
     if words & NOT_THE_NAME or (label and key(name).startswith(label)):
         return [(3, name)]
-    people.add(name.lower())
+    people.update({name.lower(), name.split()[0].lower()})
     return []
 
 
 def candidates(
-    message: Message, *, people: set[str], known: tuple[str, ...] = ()
+    message: Message, *, people: set[str], known: tuple[str, ...] = (), role: str = ""
 ) -> tuple[Counter, dict[str, Counter]]:
     found: Counter = Counter()
     forms: dict[str, Counter] = {}
 
     def add(weight: int, name: str) -> None:
         name = _trimmed(name)
-        if not name or name.lower() in people or not key(name):
+        if not name or name.lower() in people or key(name) in (key(role), ""):
             return
         found[key(name)] += weight
         forms.setdefault(key(name), Counter())[name] += weight
@@ -133,11 +137,15 @@ def candidates(
         for match in pattern.finditer(message.subject):
             add(2, match["name"])
     signature = SIGN_OFF.split(body)[-1] if SIGN_OFF.search(body) else ""
-    for weight, pattern in _CONTEXTS:
+    signed = signature.strip().split("\n")
+    # Atop a signature of several lines, a line of its own is who wrote it.
+    sender_line = len(body) - len(signature.lstrip()) + len(signed[0]) if len(signed) > 1 else 0
+    for weight, pattern, signature_only in _CONTEXTS:
         for match in pattern.finditer(body):
-            lone_line = pattern.pattern.startswith("^")
-            if lone_line and match.start() < len(body) - len(signature):
+            if signature_only and not len(body) - len(signature) <= match.start():
                 continue  # a line of its own names the company only in the signature
+            if signature_only and match.start() < sender_line:
+                continue
             add(weight, match["name"])
     for name in known:
         if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", body, re.I):
@@ -149,8 +157,12 @@ def candidates(
     return found, forms
 
 
-def company_of(message: Message, *, people: set[str], known: tuple[str, ...] = ()) -> str:
-    found, forms = candidates(message, people=people, known=known)
+def company_of(
+    message: Message, *, people: set[str], known: tuple[str, ...] = (), role: str = ""
+) -> str:
+    """The company's name as the message writes it ("" when it gives none). `people`
+    collects the sender's name, which is never the company."""
+    found, forms = candidates(message, people=people, known=known, role=role)
     if found:
         best = max(found, key=lambda name_key: found[name_key])
         return forms[best].most_common(1)[0][0]

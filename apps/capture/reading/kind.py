@@ -49,7 +49,7 @@ SIGNS = {
         ),
         (3, r"\bpostpone"),
         (3, r"\bnew (?:time|slot|date)\b"),
-        (3, r"\b(?:has|have) (?:had to )?(?:be )?(?:moved|changed)\b"),
+        (4, r"\b(?:has|have) (?:had to )?(?:been? )?(?:moved|changed)\b"),
         (2, r"\binstead\b"),
         (2, r"(?:no longer|not) (?:be )?available (?:at|on|for) (?:the|that|our)"),
     ],
@@ -81,9 +81,10 @@ SIGNS = {
         (3, r"\b(?:next|following) (?:round|stage|step)s?\b"),
         (
             3,
-            r"\b(?:interview|call|chat) (?:is|has been) (?:now )?(?:scheduled|booked|confirmed"
-            r"|set)",
+            r"\b(?:interview|call|chat)\b[^.]{0,60}\b(?:is|has been) (?:now )?(?:scheduled|booked"
+            r"|confirmed|set)",
         ),
+        (2, r"\b(?:could|can|would) you|you (?:could|can) (?:pop|come|join|make it|do)\b"),
         (2, r"\bconfirm(?:ing|ed)? (?:your|the|our) (?:interview|call|slot|time)"),
         (2, r"\blooking forward to (?:speaking|meeting|chatting|talking|seeing)"),
         (2, r"\b(?:book|pick|choose|grab) a (?:time|slot)"),
@@ -103,7 +104,7 @@ STAGES = [  # the first that matches names the stage, most specific first
     ),
     (
         "on_site",
-        r"\b(?:on-?site|in person|in-person|at our (?:office|studio|hq)|visit (?:us|our)"
+        r"\b(?:on-?site|in person|in-person|(?:at|to|in) our (?:office|studio|hq)|visit (?:us|our)"
         r" (?:office|studio))",
     ),
     (

@@ -35,7 +35,8 @@ class Message:
 class _TextOfHtml(HTMLParser):
     """The words of an HTML body, a line for each block; scripts and styles dropped."""
 
-    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "ul", "ol"}
+    BLOCKS = {"div", "br", "tr", "li"}
+    PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "table", "ul", "ol", "blockquote"}
     SKIPPED = {"script", "style", "head", "title", "noscript", "template"}
 
     def __init__(self):
@@ -43,23 +44,31 @@ class _TextOfHtml(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
+    def _break(self, lines: str = "\n") -> None:
+        """One line break between blocks (a row's cells stay with the row); a paragraph
+        ends with a blank line."""
+        ending = "".join(self.parts[-4:]).rstrip(" ")
+        self.parts.append(lines[len(ending) - len(ending.rstrip("\n")) :])
+
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIPPED:
             self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        elif tag in self.BLOCKS | self.PARAGRAPHS:
+            self._break("\n\n" if tag in self.PARAGRAPHS else "\n")
         elif tag == "td":
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in self.SKIPPED:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        elif tag in self.BLOCKS | self.PARAGRAPHS:
+            self._break("\n\n" if tag in self.PARAGRAPHS else "\n")
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+        text = re.sub(r"[ \t\r\n]+", " ", data)
+        if self.skipping or (text == " " and (not self.parts or self.parts[-1].endswith("\n"))):
+            return
+        self.parts.append(text)
 
 
 def text_of_html(html: str) -> str:

@@ -15,7 +15,8 @@ TITLE_WORDS = (
 TITLE = rf"(?P<title>[\w&/\- ]{{0,40}}?\b(?:{TITLE_WORDS})\b[\w&/\- ]{{0,30}}?)"
 MEETING = re.compile(
     r"(?:meet(?:ing)?|speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with"
-    r"|interview(?:ed|ing)? with|joined by|panel(?: will be| is| includes)?|interviewers?"
+    r"|pair(?:ing)? with|interview(?:ed|ing)? (?:with|by)|joined by|panel (?:will be|is|includes)"
+    r"|interviewers?"
     r"(?: will be| are| is)?|with you|hosted by|led by|be with)\s*:?\s*",
     re.IGNORECASE,
 )
@@ -51,6 +52,17 @@ ROLE_IN_SUBJECT = [
 NOT_A_ROLE = {"next", "first", "second", "final", "this", "same", "interview", "open", "new"}
 
 
+def _listed_after(text: str, at: int) -> str:
+    """The lines of a list after "You will meet:", up to the first blank line after it."""
+    lines = []
+    for line in text[at : at + 600].split("\n"):
+        if not line.strip() and lines:
+            break
+        if line.strip():
+            lines.append(line.strip(" -*\u2022\t"))
+    return "\n".join(lines[:8])
+
+
 def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,;.-\u2013").strip()
 
@@ -62,8 +74,8 @@ def interviewers_in(text: str, *, companies: set[str]) -> list[str]:
     for start in MEETING.finditer(text):
         end = SEGMENT_END.search(text, start.end())
         segment = text[start.end() : end.start() if end else len(text)]
-        if segment.lstrip().startswith(("-", "•", "*")) or "\n-" in segment[:3]:
-            segment = text[start.end() : start.end() + 400].split("\n\n")[0]
+        if not segment.strip() or text[start.end() - 2 : start.end()].strip() == ":":
+            segment = _listed_after(text, start.end())
         taken: list[tuple[int, int]] = []
         for pattern in TITLED:
             for match in pattern.finditer(segment):
@@ -88,12 +100,19 @@ def _clean_role(role: str) -> str:
     return "" if role.lower() in NOT_A_ROLE or len(role) < 2 else role
 
 
-def role_in(subject: str, body: str) -> str:
+def role_in(body: str) -> str:
     for pattern in ROLE_PATTERNS:
         for match in pattern.finditer(body):
             if role := _clean_role(match["role"]):
                 return role
+    return ""
+
+
+def role_in_subject(subject: str, *, not_this: str) -> str:
+    """A subject's role ("Interview: Data Analyst"), unless it is the company's name."""
     for pattern in ROLE_IN_SUBJECT:
-        if (match := pattern.search(subject)) and (role := _clean_role(match["role"])):
+        match = pattern.search(subject)
+        role = _clean_role(match["role"]) if match else ""
+        if role and role.lower() != not_this.lower():
             return role
     return ""
