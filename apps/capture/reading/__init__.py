@@ -7,8 +7,17 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from .company import company_of
-from .dates import when_in
-from .kind import INVITATION, REJECTION, RESCHEDULE, format_of, kind_of, stage_of
+from .dates import NEW_SLOT, NEWS_BY, when_in
+from .kind import (
+    DECIDING,
+    INVITATION,
+    REJECTION,
+    RESCHEDULE,
+    UNCLEAR,
+    format_of,
+    kind_of,
+    stage_of,
+)
 from .message import Message, read_message
 from .people import interviewers_in, role_in, role_in_subject
 
@@ -56,11 +65,12 @@ def read(
         role=role,
         stage=stage_of(text),
     )
-    if kind not in MEETINGS:
+    if kind not in MEETINGS | {DECIDING}:
         return reading
-    day, when = when_in(
-        message.body, now=now, zone=zone, sent=message.sent, latest_slot=kind == RESCHEDULE
-    )
+    prefer = {RESCHEDULE: NEW_SLOT, DECIDING: NEWS_BY}.get(kind)
+    day, when = when_in(message.body, now=now, zone=zone, sent=message.sent, prefer=prefer)
+    if kind == DECIDING:  # the day they said they would be in touch by
+        return dataclasses.replace(reading, day=day)
     return dataclasses.replace(
         reading,
         day=day,
@@ -70,4 +80,4 @@ def read(
     )
 
 
-__all__ = ["INVITATION", "REJECTION", "RESCHEDULE", "Reading", "read"]
+__all__ = ["DECIDING", "INVITATION", "REJECTION", "RESCHEDULE", "UNCLEAR", "Reading", "read"]

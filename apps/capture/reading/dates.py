@@ -62,7 +62,9 @@ TIME_PATTERNS = [
 ]
 
 NEAR = 40  # characters between a date and its time, at most
+# Words just before the date that matter: a reschedule's new slot, the day of promised news.
 NEW_SLOT = re.compile(r"\b(to|instead|new|now|moved|move it|rather)\b[^.]{0,30}$", re.I)
+NEWS_BY = re.compile(r"\b(by|before|until|no later than)\b[^.]{0,10}$", re.I)
 EARLIEST = datetime.timedelta(days=31)  # before when it was sent: not an interview to come
 LATEST = datetime.timedelta(days=2 * 366)
 
@@ -240,11 +242,11 @@ def when_in(
     now: datetime.datetime,
     zone: ZoneInfo,
     sent: datetime.datetime | None = None,
-    latest_slot: bool = False,
+    prefer: re.Pattern | None = None,
 ) -> tuple[datetime.date | None, datetime.datetime | None]:
     """The interview's day, and its time when the message gives one (in `zone`, the
-    person's). `sent` anchors "tomorrow"; `latest_slot` (a reschedule) prefers the new time
-    over the old one."""
+    person's). `sent` anchors "tomorrow". With `prefer` (NEW_SLOT for a reschedule), the
+    date those words lead up to wins, else the last one: the new time, not the old."""
     local_now = now.astimezone(zone)
     anchor = sent.astimezone(zone) if sent and abs(sent - now) < LATEST else local_now
     today = anchor.date()
@@ -258,8 +260,8 @@ def when_in(
         return None, None
     timed = [c for c in found if c.at] or found
     chosen = timed[0]
-    if latest_slot:
-        fresh = [c for c in timed if NEW_SLOT.search(text[max(0, c.start - 40) : c.start])]
+    if prefer is not None:
+        fresh = [c for c in timed if prefer.search(text[max(0, c.start - 40) : c.start])]
         chosen = fresh[0] if fresh else timed[-1]
     if chosen.at is None:
         return chosen.day, None

@@ -1,0 +1,44 @@
+from django import forms
+
+from apps.core.models import LONG_TEXT
+
+from .reading.kind import DECIDING, INVITATION, REJECTION, RESCHEDULE
+
+KINDS = [
+    ("", "Let Rebound tell"),
+    (INVITATION, "An invitation to an interview"),
+    (RESCHEDULE, "A new time for an interview"),
+    (DECIDING, "They're still deciding"),
+    (REJECTION, "They went with someone else"),
+]
+# What the pages that link here expect ("Paste the message instead"): ?expect=interview
+EXPECTED = {"interview": "", "rejection": REJECTION}
+
+
+class PasteForm(forms.Form):
+    text = forms.CharField(
+        label="The message",
+        help_text="The whole email is fine, headers and all. Rebound reads it on its own server.",
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        error_messages={
+            "required": "Paste the message first: the whole email, or just its words.",
+            "max_length": (
+                f"That's more than {LONG_TEXT:,} characters. Paste only the message, "
+                "without the older replies under it."
+            ),
+        },
+    )
+    kind = forms.ChoiceField(
+        label="What is it?",
+        choices=KINDS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of the options."},
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].replace("\x00", "")
+        if not text.strip():
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text
