@@ -15,8 +15,16 @@ KINDS = [
 EXPECTED = {"interview": "", "rejection": REJECTION}
 
 
+class PastedText(forms.CharField):
+    """Pasted text loses its NUL characters (a copy from some mail apps carries them)
+    instead of being refused for them; a box of only spaces is empty."""
+
+    def to_python(self, value):
+        return super().to_python((value or "").replace("\x00", ""))
+
+
 class PasteForm(forms.Form):
-    text = forms.CharField(
+    text = PastedText(
         label="The message",
         help_text="The whole email is fine, headers and all. Rebound reads it on its own server.",
         max_length=LONG_TEXT,
@@ -36,9 +44,3 @@ class PasteForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose one of the options."},
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].replace("\x00", "")
-        if not text.strip():
-            raise forms.ValidationError(self.fields["text"].error_messages["required"])
-        return text

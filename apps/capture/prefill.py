@@ -59,8 +59,9 @@ def new_round_forms(user, reading: Reading, application: Application | None):
         job = {"company": reading.company, "role": reading.role}
         choice = ApplicationChoiceForm(user=user, initial={k: v for k, v in job.items() if v})
         filled = mark(choice, choice.initial)
-    form = InterviewForm(initial=round_fields(reading))
-    return choice, form, filled | mark(form, form.initial.keys() - {"loaded"})
+    read = round_fields(reading)
+    form = InterviewForm(initial=read)
+    return choice, form, filled | mark(form, read)
 
 
 def moved_round_form(reading: Reading, interview: Interview) -> InterviewForm | None:
