@@ -1,6 +1,7 @@
 """Paste the message, in Chromium at phone and desktop sizes: an invitation becomes a
 logged round, a rejection keeps its message, and a shared text lands on the paste screen."""
 
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -9,7 +10,9 @@ from playwright.sync_api import expect
 from apps.interviews.models import Interview
 from apps.rejections.models import Rejection
 from tests.capture.helpers import REJECTION, in_a_week, invitation
+from tests.e2e.conftest import DESKTOP
 from tests.e2e.test_accounts import log_in
+from tests.e2e.test_nothing_lost import BROUGHT_BACK
 
 pytestmark = pytest.mark.e2e
 
@@ -90,3 +93,25 @@ def test_a_shared_text_lands_on_the_paste_screen(
     )
     assert_accessible(page)
     assert not Interview.objects.exists()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_the_paste_box_keeps_its_text_until_it_is_read(page, live_server, alice_in_london):
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}/capture/")
+    box = page.get_by_label("The message")
+    box.fill(REJECTION)
+    page.on("dialog", lambda dialog: dialog.accept())  # leaving asks first
+    page.get_by_role("link", name="Bad day?").click()
+    expect(page).to_have_url(re.compile("/bad-day/$"))
+    page.go_back()
+    expect(page.get_by_role("status").filter(has_text=BROUGHT_BACK)).to_be_visible()
+    expect(box).to_have_value(REJECTION)
+    page.reload()
+    expect(box).to_have_value(REJECTION)
+
+    page.get_by_role("button", name="Read it").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You didn't get the job")
+    page.goto(f"{live_server.url}/capture/")  # read: the copy on the device is done with
+    expect(page.get_by_label("The message")).to_have_value("")
+    expect(page.get_by_role("status").filter(has_text=BROUGHT_BACK)).to_have_count(0)

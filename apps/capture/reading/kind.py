@@ -109,8 +109,8 @@ STAGES = [  # the first that matches names the stage, most specific first
     ),
     (
         "recruiter_screen",
-        r"\b(?:recruiter|screening|intro(?:ductory)? call|initial call"
-        r"|first (?:call|chat)|talent partner|phone screen)",
+        r"\b(?:recruiter (?:call|screen|chat)|screening|intro(?:ductory)? call|initial call"
+        r"|first (?:call|chat)|phone screen)",
     ),
     (
         "video",
