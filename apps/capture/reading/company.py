@@ -14,6 +14,13 @@ SHARED_DOMAINS = {
     "workable", "bamboohr", "recruitee", "personio", "linkedin", "indeed", "calendly",
     "jobvite", "successfactors", "taleo", "breezy", "example",
 }  # fmt: skip
+# A recruitment agency's or a job board's domain names the agency, not the employer.
+AGENCY = re.compile(r"recruit|talent|staffing|hiring|jobs|careers|headhunt|resourcing")
+# Mailboxes that send for a company, not a person: "Halcyon Insurance <noreply@...>".
+COMPANY_MAILBOX = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|careers|jobs|talent|recruiting|recruitment|hr|people"
+    r"|hiring|notifications?|bewerbung|applications?|team|hello|info)\b"
+)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ltd", "plc"}
 # Words of a mailbox or a team, not of the company's name: "Northwind Talent Team".
 NOT_THE_NAME = {
@@ -28,6 +35,8 @@ NEVER_A_COMPANY = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "us",
     "uk", "london", "berlin", "paris", "remote", "it", "that", "all", "everyone", "best",
     "kind", "regards", "cheers", "unfortunately", "after", "as", "if", "on", "in", "and",
+    "invitation", "update", "application", "your application", "next steps", "news",
+    "congratulations", "good news", "great news", "quick one", "hey", "good luck",
 }  # fmt: skip
 LEGAL_ENDINGS = r"(?:\s+(?:inc|ltd|llc|gmbh|plc|limited|corp|co|ag|sa|bv|srl)\.?)$"
 
@@ -37,7 +46,8 @@ CONTEXTS = [  # (weight, pattern, in the signature only): where a company's name
     (
         3,
         rf"\b(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?"
-        rf"|team|career|careers|here|working|work|everyone|all of us|us|time) (?:here )?"
+        rf"|team|career|careers|here|working|work|everyone|all of us|us|time|chat|call|coffee"
+        rf"|meeting|visit) (?:here )?"
         rf"(?:at|with) {NAME}",
         False,
     ),
@@ -50,6 +60,13 @@ CONTEXTS = [  # (weight, pattern, in the signature only): where a company's name
     (3, rf"\b(?:[Tt]he|[Ff]rom|[Yy]our|[Oo]ur) {NAME}(?={_TEAM}\b)", False),
     (3, rf"\b(?:on behalf of|[Ww]elcome to|join|joining|[Vv]isit|at the) {NAME}", False),
     (2, rf"(?:\bfrom|@) {NAME}", False),
+    (
+        2,
+        rf"(?<![\w.] ){NAME}(?= (?:would like|would love|ha(?:ve|s) asked|(?:are|is) (?:pleased"
+        rf"|happy|delighted)|wants?) )",
+        False,
+    ),
+    (2, rf"{NAME}(?= (?:[Pp]eople|[Tt]alent|[Rr]ecruiting|[Hh]iring|[Cc]areers) [Tt]eam\b)", False),
     (2, rf"[,|] {NAME}\s*$", True),
     (2, rf"^{NAME}{_TEAM}?\s*$", True),
 ]
@@ -59,6 +76,7 @@ _CONTEXTS = [
 ]
 SUBJECT = [
     re.compile(rf"\b(?:at|with|from|to|for) {NAME}"),
+    re.compile(rf"^{NAME}(?= (?:interview|application|update|next steps|invitation)\b)", re.I),
     re.compile(rf"^{NAME}\s*(?:[:|\u2013\u2014-]|$)"),
     re.compile(rf"[:|\u2013\u2014-]\s*{NAME}\s*$"),
 ]
@@ -87,7 +105,7 @@ def domain_label(address_or_host: str) -> str:
     if len(labels) >= 2 and labels[-1] in SECOND_LEVEL:
         labels = labels[:-1]
     label = labels[-1]
-    return "" if label in SHARED_DOMAINS else label
+    return "" if label in SHARED_DOMAINS or AGENCY.search(label) else label
 
 
 def _trimmed(name: str) -> str:
@@ -110,9 +128,12 @@ def _from_sender(message: Message, people: set[str]) -> list[tuple[int, str]]:
     if " from " in name:
         return [(3, name.rpartition(" from ")[2])]
     words = {word.lower() for word in name.split()}
-    label = domain_label(message.sender_email)
+    label = key(domain_label(message.sender_email))
+    mailbox = message.sender_email.partition("@")[0]
     if words & NOT_THE_NAME or (label and key(name).startswith(label)):
         return [(3, name)]
+    if COMPANY_MAILBOX.match(mailbox):
+        return [(2, name)]
     people.update({name.lower(), name.split()[0].lower()})
     return []
 
@@ -150,7 +171,7 @@ def candidates(
     for name in known:
         if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", body, re.I):
             add(5, name)
-    label = domain_label(message.sender_email)
+    label = key(domain_label(message.sender_email))
     for name_key in list(found):
         if label and (name_key.startswith(label) or label.startswith(name_key)):
             found[name_key] += 4

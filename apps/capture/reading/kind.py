@@ -87,6 +87,7 @@ SIGNS = {
         (2, r"\b(?:could|can|would) you|you (?:could|can) (?:pop|come|join|make it|do)\b"),
         (2, r"\bconfirm(?:ing|ed)? (?:your|the|our) (?:interview|call|slot|time)"),
         (2, r"\blooking forward to (?:speaking|meeting|chatting|talking|seeing)"),
+        (2, r"\b(?:like|love) to meet you\b|\bbooked you in\b"),
         (2, r"\b(?:book|pick|choose|grab) a (?:time|slot)"),
         (2, r"\bwould (?:you be available|.{0,20} work for you)"),
         (1, r"\binterview\b"),
