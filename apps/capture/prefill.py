@@ -100,4 +100,5 @@ def rejection_form(user, reading: Reading, raw: str, application: Application | 
             {k: v for k, v in [("company", reading.company), ("role", reading.role)] if v}
         )
     form = RejectionForm(user=user, initial=initial)
+    form.fields["message"].widget.attrs["rows"] = 10  # the message they sent, in view
     return form, mark(form, initial.keys() - {"how"})
