@@ -42,34 +42,25 @@ LEGAL_ENDINGS = r"(?:\s+(?:inc|ltd|llc|gmbh|plc|limited|corp|co|ag|sa|bv|srl)\.?
 
 NAME = r"(?P<name>[A-Z][\w&'\u2019.\-]*[\w&](?: (?:& )?[A-Z0-9][\w&'\u2019.\-]*[\w&])*)"
 _TEAM = r"(?: [Tt]eam| [Tt]alent| [Rr]ecruit\w*| [Hh]iring| [Cc]areers| HR| [Pp]eople)"
+_AT = (
+    r"(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?|team"
+    r"|career|careers|here|working|work|everyone|all of us|us|time|chat|call|coffee|meeting"
+    r"|visit)"
+)
+_APPLIED = r"(?:applying|applied|application|interest|applications)"
+_SAYS = r"(?:would like|would love|ha(?:ve|s) asked|(?:are|is) (?:pleased|happy|delighted)|wants?)"
+_TEAM_OF = r"(?:[Pp]eople|[Tt]alent|[Rr]ecruiting|[Hh]iring|[Cc]areers) [Tt]eam"
 CONTEXTS = [  # (weight, pattern, in the signature only): where a company's name sits
-    (
-        3,
-        rf"\b(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?"
-        rf"|team|career|careers|here|working|work|everyone|all of us|us|time|chat|call|coffee"
-        rf"|meeting|visit) (?:here )?"
-        rf"(?:at|with) {NAME}",
-        False,
-    ),
-    (
-        3,
-        rf"\b(?:applying|applied|application|interest|applications) (?:to|at|with|in|for)"
-        rf" (?:joining )?{NAME}",
-        False,
-    ),
+    (3, rf"\b{_AT} (?:here )?(?:at|with) {NAME}", False),
+    (3, rf"\b{_APPLIED} (?:to|at|with|in|for) (?:joining )?{NAME}", False),
     (3, rf"\b(?:[Tt]he|[Ff]rom|[Yy]our|[Oo]ur) {NAME}(?={_TEAM}\b)", False),
     (3, rf"\b(?:on behalf of|[Ww]elcome to|join|joining|[Vv]isit|at the) {NAME}", False),
     (2, rf"(?:\bfrom|@) {NAME}", False),
-    (
-        2,
-        rf"(?<![\w.] ){NAME}(?= (?:would like|would love|ha(?:ve|s) asked|(?:are|is) (?:pleased"
-        rf"|happy|delighted)|wants?) )",
-        False,
-    ),
-    (2, rf"{NAME}(?= (?:[Pp]eople|[Tt]alent|[Rr]ecruiting|[Hh]iring|[Cc]areers) [Tt]eam\b)", False),
+    (2, rf"(?<![\w.] ){NAME}(?= {_SAYS} )", False),
+    (2, rf"{NAME}(?= {_TEAM_OF}\b)", False),
     (2, rf"[,|] {NAME}\s*$", True),
     (2, rf"^{NAME}{_TEAM}?\s*$", True),
-]
+]  # fmt: skip
 _CONTEXTS = [
     (weight, re.compile(pattern, re.MULTILINE), signature_only)
     for weight, pattern, signature_only in CONTEXTS
