@@ -1,7 +1,10 @@
 """Taking a pasted message apart: headers, HTML bodies (their text only), odd characters."""
 
 import datetime
+import time
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from apps.capture.reading import read
 from apps.capture.reading.company import domain_label
@@ -67,3 +70,29 @@ def test_a_rejection_is_never_given_an_interview_date():
     )
     assert reading.kind == "rejection"
     assert (reading.day, reading.when, reading.interviewers) == (None, None, [])
+
+
+def test_a_one_word_company_counts_only_when_it_is_capitalised():
+    text = "Sorry to say we went with someone else here. Thanks for your time, Sam"
+    assert read(text, now=NOW, zone=LONDON, known_companies=("Here",)).company == ""
+    text = "Sorry to say we went with someone else at Here. Thanks for your time, Sam"
+    assert read(text, now=NOW, zone=LONDON, known_companies=("Here",)).company == "Here"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abc " * 5000,
+        "meet Abc Def, " * 1400,
+        "9" * 20_000,
+        "A" + "b" * 19_999,
+        "The Abc Def Ghi Team " * 900,
+        "<p>" * 6000,
+    ],
+    ids=["capitals", "meetings", "digits", "one-word", "teams", "tags"],
+)
+def test_a_long_odd_paste_is_read_in_a_moment(text):
+    started = time.monotonic()
+    for kind in ("", "invitation", "rejection"):
+        read(text[:20_000], now=NOW, zone=LONDON, kind=kind, known_companies=("Northwind",) * 300)
+    assert time.monotonic() - started < 6  # about half a second each on a busy machine

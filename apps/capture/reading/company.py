@@ -40,7 +40,9 @@ NEVER_A_COMPANY = {
 }  # fmt: skip
 LEGAL_ENDINGS = r"(?:\s+(?:inc|ltd|llc|gmbh|plc|limited|corp|co|ag|sa|bv|srl)\.?)$"
 
-NAME = r"(?P<name>[A-Z][\w&'\u2019.\-]*[\w&](?: (?:& )?[A-Z0-9][\w&'\u2019.\-]*[\w&])*)"
+# At most five words of 32 characters, so a long run of capitalised words reads quickly.
+_WORD = r"[\w&'\u2019.\-]{0,30}[\w&]"
+NAME = rf"(?P<name>[A-Z]{_WORD}(?: (?:& )?[A-Z0-9]{_WORD}){{0,4}})"
 _TEAM = r"(?: [Tt]eam| [Tt]alent| [Rr]ecruit\w*| [Hh]iring| [Cc]areers| HR| [Pp]eople)"
 _AT = (
     r"(?:role|position|job|opening|vacancy|opportunity|internship|interview(?:s|ing)?|team"
@@ -129,6 +131,15 @@ def _from_sender(message: Message, people: set[str]) -> list[tuple[int, str]]:
     return []
 
 
+def _named_in(name: str, text: str) -> bool:
+    """Does the text name this company? A one-word name ("Here", "Zoom") counts only
+    capitalised, so everyday words are not taken for it."""
+    if len(name) < 2:
+        return False
+    found = re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    return any(" " in name or match.group(0)[0].isupper() for match in found)
+
+
 def candidates(
     message: Message, *, people: set[str], known: tuple[str, ...] = (), role: str = ""
 ) -> tuple[Counter, dict[str, Counter]]:
@@ -160,7 +171,7 @@ def candidates(
                 continue
             add(weight, match["name"])
     for name in known:
-        if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", body, re.I):
+        if _named_in(name.strip(), body):
             add(5, name)
     label = key(domain_label(message.sender_email))
     for name_key in list(found):

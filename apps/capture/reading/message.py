@@ -11,7 +11,10 @@ HEADER = re.compile(
     r"^\s*(from|to|cc|subject|date|sent|reply-to)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE
 )
 LOOKS_LIKE_HTML = re.compile(r"<\s*(html|body|div|p|br|table|span|td|a)\b", re.IGNORECASE)
-EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+# Bounded like real addresses are, so a long run of letters is read in linear time.
+EMAIL_ADDRESS = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]{1,64}@([A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5})"
+)
 HEADER_LINES_READ = 20  # headers sit at the top (or atop a forwarded message)
 
 

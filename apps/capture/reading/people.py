@@ -1,6 +1,7 @@
 """Who the person will meet ("You'll meet Priya Shah (Engineering Manager) and Tom Green,
 Head of Design") and the role the message is about."""
 
+import itertools
 import re
 
 PERSON = (  # case matters even inside patterns that ignore it
@@ -20,6 +21,8 @@ MEETING = re.compile(
     r"(?: will be| are| is)?|with you|hosted by|led by|be with)\s*:?\s*",
     re.IGNORECASE,
 )
+MEETINGS_READ = 8  # "You'll meet …" phrases read, at most
+SEGMENT_MOST = 300  # characters after each
 SEGMENT_END = re.compile(r"(?<!\b[A-Z])[.!?](?:\s|$)|\n\s*\n")
 TITLED = [
     re.compile(rf"{PERSON}\s*\((?P<title>[^)]{{2,60}})\)"),
@@ -71,9 +74,9 @@ def interviewers_in(text: str, *, companies: set[str]) -> list[str]:
     """ "Name, title" for each person the message says they will meet, in order."""
     people: list[str] = []
     seen: set[str] = set()
-    for start in MEETING.finditer(text):
-        end = SEGMENT_END.search(text, start.end())
-        segment = text[start.end() : end.start() if end else len(text)]
+    for start in itertools.islice(MEETING.finditer(text), MEETINGS_READ):
+        end = SEGMENT_END.search(text, start.end(), start.end() + SEGMENT_MOST)
+        segment = text[start.end() : end.start() if end else start.end() + SEGMENT_MOST]
         if not segment.strip() or text[start.end() - 2 : start.end()].strip() == ":":
             segment = _listed_after(text, start.end())
         taken: list[tuple[int, int]] = []
