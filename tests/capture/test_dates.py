@@ -37,6 +37,8 @@ def london(*parts) -> datetime.datetime:
         ("Wednesday, 9th December 2026, 10-12am", london(2026, 12, 9, 10, 0)),
         ("between 2-3pm on 4 December", london(2026, 12, 4, 14, 0)),
         ("Tuesday 5 January at 10am", london(2027, 1, 5, 10, 0)),
+        ("Monday 14 December? We were thinking 2 o'clock", london(2026, 12, 14, 14, 0)),
+        ("Thu, Dec. 10 at 11 a.m.", london(2026, 12, 10, 11, 0)),
     ],
 )
 def test_dates_and_times_in_words_and_digits(text, expected):
@@ -47,6 +49,7 @@ def test_a_time_zone_named_in_the_message_is_turned_into_the_persons():
     assert at("December 3 at 2pm EST") == london(2026, 12, 3, 19, 0)
     assert at("Tuesday 15 December, 14:00 CET") == london(2026, 12, 15, 13, 0)
     assert at("Tuesday 8 December, 9:00 AM PT") == london(2026, 12, 8, 17, 0)
+    assert at("Thu, Dec. 10 at 11 a.m. Eastern") == london(2026, 12, 10, 16, 0)
     tokyo = ZoneInfo("Asia/Tokyo")
     assert when_in("3 December at 2pm (UK time)", now=NOW, zone=tokyo)[1] == datetime.datetime(
         2026, 12, 3, 23, 0, tzinfo=tokyo

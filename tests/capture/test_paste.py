@@ -217,9 +217,9 @@ def test_reading_takes_the_same_few_queries_however_many_applications(
         for n in range(applications)
     )
     make_application(alice_in_london, company="Northwind")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(6):
         alice_client.post(PASTE, {"text": invitation()})
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(6):
         alice_client.post(PASTE, {"text": REJECTION})
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(3):
         alice_client.get(PASTE)

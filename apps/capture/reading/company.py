@@ -175,8 +175,10 @@ def candidates(
             add(5, name)
     label = key(domain_label(message.sender_email))
     for name_key in list(found):
-        if label and (name_key.startswith(label) or label.startswith(name_key)):
+        if label and name_key == label:
             found[name_key] += 4
+        elif label and (name_key.startswith(label) or label.startswith(name_key)):
+            found[name_key] += 2  # "Corvid" and corvidsecurity.io: likely, not certain
     return found, forms
 
 

@@ -58,7 +58,8 @@ TIME_PATTERNS = [
     re.compile(rf"\b(?P<h>[0-9]{{1,2}})(?:[:.](?P<m>[0-9]{{2}}))?\s*{AM_PM}", re.I),
     re.compile(r"\b(?P<h>[0-9]{1,2})[:.h](?P<m>[0-9]{2})\b(?![.:/][0-9])"),
     re.compile(r"\b(?P<noon>noon|midday)\b", re.I),
-    re.compile(r"\b(?:at|@)\s+(?P<h>[0-9]{1,2})(?:\s+o'?clock)?(?![0-9:./])", re.I),
+    re.compile(r"\b(?P<h>[0-9]{1,2})\s*o'?clock\b", re.I),
+    re.compile(r"\b(?:at|@)\s+(?P<h>[0-9]{1,2})(?![0-9:./])", re.I),
 ]
 
 NEAR = 40  # characters between a date and its time, at most

@@ -47,7 +47,8 @@ ROLE_PATTERNS = [
 ]  # fmt: skip
 DASH = "\u2013\u2014"
 ROLE_IN_SUBJECT = [
-    re.compile(rf"(?:interview|application|invitation|update)\w*\b[^:{DASH}|-]*[:{DASH}|-]\s*"
+    re.compile(rf"(?:interview|application|invitation|update|visit|call|chat|meeting)\w*\b"
+               rf"[^:{DASH}|-]*[:{DASH}|-]\s*"
                rf"{ROLE}$", re.I),
     re.compile(rf"^{ROLE}\s*[:\u2013\u2014|-]\s*(?:interview|application|next steps|update)", re.I),
     re.compile(rf"\b(?:for|as) (?:the |an? )?{ROLE}(?: (?:role|position))?(?: at .*)?$", re.I),
