@@ -10,7 +10,6 @@ from apps.core.models import LONG_TEXT
 from apps.interviews.forms import ApplicationChoiceForm, InterviewForm
 from apps.interviews.models import Application, Interview
 from apps.rejections.forms import RejectionForm
-from apps.rejections.models import Rejection
 
 from .reading import Reading
 from .reading.message import plain_words
@@ -19,12 +18,10 @@ DAY_WITHOUT_TIME = datetime.time(9, 0)  # a day the message gives with no hour: 
 FOLLOW_UP_AFTER = datetime.timedelta(days=7)
 
 
-def mark(form, names) -> set[str]:
+def mark(form, names) -> None:
     """Say on each field that its value came from the message (templates/forms/field.html)."""
-    names = {name for name in names if name in form.fields}
     for name in names:
         form.fields[name].from_message = True
-    return names
 
 
 def _when(reading: Reading) -> datetime.datetime | None:
@@ -37,31 +34,34 @@ def _when(reading: Reading) -> datetime.datetime | None:
 
 def round_fields(reading: Reading) -> dict:
     """What a round's form can take from an invitation or a new time."""
-    return {
-        name: value
-        for name, value in {
-            "stage": reading.stage,
-            "occurred_at": _when(reading),
-            "format": reading.format,
-            "interviewers": "\n".join(reading.interviewers),
-        }.items()
-        if value
-    }
+    return _given(
+        stage=reading.stage,
+        occurred_at=_when(reading),
+        format=reading.format,
+        interviewers="\n".join(reading.interviewers),
+    )
 
 
-def new_round_forms(user, reading: Reading, application: Application | None):
+def _given(**values) -> dict:
+    return {name: value for name, value in values.items() if value}
+
+
+def new_round_forms(
+    user, reading: Reading, application: Application | None
+) -> tuple[ApplicationChoiceForm, InterviewForm]:
     """The log page's two forms: which job (the matched application, or the company and
     role read), and the round."""
     if application is not None:
         choice = ApplicationChoiceForm(user=user, initial={"application": application})
-        filled = {"application"}
     else:
-        job = {"company": reading.company, "role": reading.role}
-        choice = ApplicationChoiceForm(user=user, initial={k: v for k, v in job.items() if v})
-        filled = mark(choice, choice.initial)
+        choice = ApplicationChoiceForm(
+            user=user, initial=_given(company=reading.company, role=reading.role)
+        )
+        mark(choice, choice.initial)
     read = round_fields(reading)
     form = InterviewForm(initial=read)
-    return choice, form, filled | mark(form, read)
+    mark(form, read)
+    return choice, form
 
 
 def moved_round_form(reading: Reading, interview: Interview) -> InterviewForm | None:
@@ -85,9 +85,11 @@ def follow_up_form(reading: Reading, interview: Interview) -> InterviewForm:
     return form
 
 
-def rejection_form(user, reading: Reading, raw: str, application: Application | None):
+def rejection_form(
+    user, reading: Reading, raw: str, application: Application | None
+) -> RejectionForm:
     """ "I got rejected", with the message kept as it came (as text, never as HTML)."""
-    initial = {"how": Rejection.How.EMAIL, "message": plain_words(raw)[:LONG_TEXT]}
+    initial = {"message": plain_words(raw)[:LONG_TEXT]}
     sent = reading.message.sent
     if sent and sent.date() <= timezone.localdate():
         initial["received_on"] = timezone.localdate(sent)
@@ -96,9 +98,8 @@ def rejection_form(user, reading: Reading, raw: str, application: Application | 
     if application is not None:
         initial["application"] = application
     else:
-        initial.update(
-            {k: v for k, v in [("company", reading.company), ("role", reading.role)] if v}
-        )
+        initial.update(_given(company=reading.company, role=reading.role))
     form = RejectionForm(user=user, initial=initial)
     form.fields["message"].widget.attrs["rows"] = 10  # the message they sent, in view
-    return form, mark(form, initial.keys() - {"how"})
+    mark(form, initial)
+    return form

@@ -73,7 +73,7 @@ def _filled(reading: Reading, form: PasteForm, **more) -> dict:
 
 
 def _new_round(request, reading: Reading, application, form, **more):
-    choice, round_form, _ = prefill.new_round_forms(request.user, reading, application)
+    choice, round_form = prefill.new_round_forms(request.user, reading, application)
     return log_page(request, choice, round_form, extra=_filled(reading, form, **more))
 
 
@@ -111,7 +111,7 @@ def _still_deciding(request, reading: Reading, application, form):
 
 
 def _rejection(request, reading: Reading, application, form):
-    rejection_form, _ = prefill.rejection_form(
+    rejection_form = prefill.rejection_form(
         request.user, reading, form.cleaned_data["text"], application
     )
     context = {"form": rejection_form, "step_count": STEP_COUNT, "minutes": TOTAL_MINUTES}

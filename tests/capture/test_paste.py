@@ -223,3 +223,11 @@ def test_reading_takes_the_same_few_queries_however_many_applications(
         alice_client.post(PASTE, {"text": REJECTION})
     with django_assert_max_num_queries(3):
         alice_client.get(PASTE)
+
+
+def test_a_day_with_no_time_is_filled_in_the_morning_and_says_so(alice_client, alice_in_london):
+    day = in_a_week()
+    text = f"We'd like to invite you to interview at Northwind on {day:%A} {day.day} {day:%B}."
+    response = alice_client.post(PASTE, {"text": text})
+    assert response.context["form"].initial["occurred_at"] == day.replace(hour=9)
+    assert "gives the day but not the time" in response.text
