@@ -26,7 +26,7 @@ class PastedText(forms.CharField):
 class PasteForm(forms.Form):
     text = PastedText(
         label="The message",
-        help_text="The whole email is fine, headers and all. Rebound reads it on its own server.",
+        help_text="The whole email is fine, headers and all.",
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
         error_messages={
