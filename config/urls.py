@@ -26,6 +26,7 @@ def moved(old: str, to: str):
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("home/", include("apps.home.urls")),
+    path("capture/", include("apps.capture.urls")),
     path("interviews/", include("apps.interviews.urls")),
     path("feedback/", include("apps.feedback.urls")),
     path("journal/", include("apps.journal.urls")),

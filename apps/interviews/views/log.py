@@ -139,3 +139,10 @@ def question_row(request):
 
 def _row_index(total_forms: str) -> int:
     return min(whole_number(total_forms, 0), QuestionFormSet.max_num - 1)
+
+
+def log_page(request, choice, form, *, extra: dict):
+    """The log page with its forms filled elsewhere (from a pasted message, apps/capture).
+    Nothing is saved until the person presses Save, which posts to log_interview."""
+    context = _log_context(choice, form, QuestionFormSet(prefix="questions"), request.user)
+    return render_vary_on_htmx(request, "interviews/log.html", {**context, **extra})

@@ -1,0 +1,46 @@
+from django import forms
+
+from apps.core.models import LONG_TEXT
+
+from .reading.kind import DECIDING, INVITATION, REJECTION, RESCHEDULE
+
+KINDS = [
+    ("", "Let Rebound tell"),
+    (INVITATION, "An invitation to an interview"),
+    (RESCHEDULE, "A new time for an interview"),
+    (DECIDING, "They're still deciding"),
+    (REJECTION, "They went with someone else"),
+]
+# What the pages that link here expect ("Paste the message instead"): ?expect=interview
+EXPECTED = {"interview": "", "rejection": REJECTION}
+
+
+class PastedText(forms.CharField):
+    """Pasted text loses its NUL characters (a copy from some mail apps carries them)
+    instead of being refused for them; a box of only spaces is empty."""
+
+    def to_python(self, value):
+        return super().to_python((value or "").replace("\x00", ""))
+
+
+class PasteForm(forms.Form):
+    text = PastedText(
+        label="The message",
+        help_text="The whole email is fine, headers and all.",
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        error_messages={
+            "required": "Paste the message first: the whole email, or just its words.",
+            "max_length": (
+                f"That's more than {LONG_TEXT:,} characters. Paste only the message, "
+                "without the older replies under it."
+            ),
+        },
+    )
+    kind = forms.ChoiceField(
+        label="What is it?",
+        choices=KINDS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of the options."},
+    )
