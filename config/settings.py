@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.calendar_feed",
     "apps.reminders",
     "apps.home",
+    "apps.insights",
     "apps.yourdata",  # export, import, delete: reads every app above, none reads it
     "django.contrib.admin",
     "django.contrib.auth",
