@@ -72,7 +72,7 @@ def _measures(today: datetime.date) -> dict:
     )
     overdue = (
         Interview.objects.follow_ups_due(today, days_ahead=-1)
-        .filter(application=OuterRef("pk"))
+        .filter(application=OuterRef("pk"), occurred_at__lte=now)
         .exclude(Exists(later_round))
     )
 
@@ -110,10 +110,14 @@ def search_totals(user, today: datetime.date) -> dict:
 
 def by_source(user, today: datetime.date) -> list[dict]:
     """The places applications came from, most used first (spelling and case aside)."""
+    measures = _measures(today)
     return list(
         Application.objects.for_user(user)
         .values(key=Lower(Trim("source")))
-        .annotate(label=Min(Trim("source")), **_measures(today))
+        .annotate(
+            label=Min(Trim("source")),
+            **{name: measures[name] for name in ("applied", "heard", "wait", "waits")},
+        )
         .order_by("-applied", "key")[:SOURCES_SHOWN]
     )
 
@@ -142,6 +146,7 @@ def waiting_on(user, today: datetime.date) -> list[Interview]:
     return list(
         Interview.objects.for_user(user)
         .follow_ups_due(today, days_ahead=-1)
+        .filter(occurred_at__lte=timezone.now())
         .exclude(Exists(later_round))
         .exclude(Exists(news))
         .select_related("application")

@@ -5,6 +5,7 @@ applications that didn't work out never appears on its own: only as part of the 
 
 import datetime
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.utils.formats import date_format
 
@@ -138,7 +139,7 @@ def _funnel(totals: dict) -> BarChart:
 def _narrows(totals: dict) -> str:
     """The step where the fewest of those before it carried on (the first, on a tie)."""
     best, drop = "", 0.0
-    for (before, _), (key, _) in zip(STEPS, STEPS[1:], strict=False):
+    for (before, _), (key, _) in pairwise(STEPS):
         if totals[before]:
             share_lost = 1 - totals[key] / totals[before]
             if share_lost > drop:
