@@ -146,7 +146,7 @@ def test_an_empty_account_gets_a_kind_empty_state(alice_client):
 
 
 def test_another_persons_search_is_never_counted(alice_client, search, bob):
-    for n in range(3):
+    for _ in range(3):
         make_interview(make_application(bob, status="offer"), stage=Stage.FINAL)
     Question.objects.create(
         owner=bob, interview=make_interview(make_application(bob)), text="x", outcome="struggled"
