@@ -3,12 +3,12 @@ number as text, and a second series is hatched, so nothing is told by colour alo
 
 from dataclasses import dataclass, field
 
-WIDTH = 400
-LABEL_HEIGHT = 20  # the row's label, on its own line above its bars: readable on a phone
+WIDTH = 320
+LABEL_HEIGHT = 22  # the row's label, on its own line above its bars: readable on a phone
 BAR_HEIGHT = 16
 BAR_GAP = 5
 ROW_GAP = 12
-VALUE_ROOM = 150  # room right of the longest bar for its number in words
+VALUE_ROOM = 140  # room right of the longest bar for its number in words
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class BarChart:
                         "series": bar.series,
                     }
                 )
-            self.drawn.append({"label": row.label, "label_y": y + 14, "bars": bars})
+            self.drawn.append({"label": row.label, "label_y": y + 16, "bars": bars})
             y += LABEL_HEIGHT + len(row.bars) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
         self.height = max(y - ROW_GAP + 4, 1)
 

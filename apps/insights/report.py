@@ -18,15 +18,28 @@ from .pace import pace_note
 
 # Where a search narrows, and what is usual there, in plain words (no invented figures).
 NARROWS = {
-    "heard": "Many applications never get an answer at all, even from strong candidates. "
-    "Employers get far more applications than they can reply to.",
-    "interviewed": "An answer is often a short no before any interview. Roles are often "
-    "filled from a handful of people picked early.",
-    "final": "Most processes have several rounds, and each one narrows the field. Getting "
-    "to any round means your experience caught their eye.",
-    "offer": "A final round is often between a few people who could all do the job. The "
-    "choice can come down to things outside your control.",
+    "heard": (
+        "between applying and hearing back",
+        "Many applications never get an answer at all, even from strong candidates. "
+        "Employers get far more applications than they can reply to.",
+    ),
+    "interviewed": (
+        "between hearing back and a first interview",
+        "An answer is often a short no before any interview. Roles are often filled from "
+        "a handful of people picked early.",
+    ),
+    "final": (
+        "between a first interview and a final round",
+        "Most processes have several rounds, and each one narrows the field. Getting to any "
+        "round means your experience caught their eye.",
+    ),
+    "offer": (
+        "between a final round and an offer",
+        "A final round is often between a few people who could all do the job. The choice "
+        "can come down to things outside your control.",
+    ),
 }
+MOOD_CHART_WIDTH = 360  # narrower than the journal's: its labels stay readable on a phone
 STEPS = [
     ("applied", "Applied"),
     ("heard", "Heard back"),
@@ -89,8 +102,8 @@ def build(user, today: datetime.date) -> Insights | None:
     return Insights(
         totals=totals,
         funnel=_funnel(totals),
-        narrows=narrows,
-        narrows_words=NARROWS.get(narrows, ""),
+        narrows=NARROWS[narrows][0] if narrows else "",
+        narrows_words=NARROWS[narrows][1] if narrows else "",
         did=_did(numbers_for(user)),
         sources=[{**row, "name": _source_name(row)} for row in sources],
         source_chart=_source_chart(sources),
@@ -290,8 +303,9 @@ def _mood(weeks: list[dict], days: list[dict], start: datetime.date, today: date
         rows,
         span=(start, today),
         events=events,
-        summary=_mood_summary(weeks),
+        summary=" ".join(filter(None, [_mood_summary(weeks), _mood_beside_events(weeks, days)])),
         label="\\W\\e\\e\\k \\o\\f j M",
+        width=MOOD_CHART_WIDTH,
     )
 
 
@@ -309,6 +323,26 @@ def _mood_summary(weeks: list[dict]) -> str:
         f"in the week of {date_format(high['week'], 'j M')} ({round(high['before'], 1):g} of "
         "5). Marks along the bottom show your rounds, news about applications, and writing."
     )
+
+
+def _mood_beside_events(weeks: list[dict], days: list[dict]) -> str:
+    """How mood before writing went in weeks with news, and in weeks with rounds."""
+    kinds_by_week: dict[datetime.date, set[str]] = {}
+    for row in days:
+        monday = row["day"] - datetime.timedelta(days=row["day"].weekday())
+        kinds_by_week.setdefault(monday, set()).add(row["kind"])
+    parts = []
+    for kind, words in (("news", "news that one didn't work out"), ("round", "an interview round")):
+        with_it = [row for row in weeks if kind in kinds_by_week.get(row["week"], set())]
+        without = [row for row in weeks if row not in with_it]
+        mood_with = _weighted(with_it, "before", "befores")
+        mood_without = _weighted(without, "before", "befores")
+        if mood_with is not None and mood_without is not None:
+            parts.append(
+                f"In weeks with {words}, your mood before writing averaged {mood_with:.1f}; "
+                f"in other weeks, {mood_without:.1f}."
+            )
+    return " ".join(parts)
 
 
 def _weighted(weeks: list[dict], mood: str, count: str) -> float | None:

@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 WIDTH, HEIGHT, PAD = 600, 180, 24
 LATEST = 30
 EVENT_LANE = 18  # the height of each row of event marks below the mood lines
+TICKS = 3  # dates written along the bottom of a chart placed by date
+TICK_ROOM = 20
 
 
 @dataclass
@@ -22,10 +24,11 @@ class MoodChart:
     events: list[dict] = field(default_factory=list)
     lanes: int = 0
     width: int = WIDTH
+    ticks: list[dict] = field(default_factory=list)
 
     @property
     def height(self) -> int:
-        return HEIGHT + self.lanes * EVENT_LANE
+        return HEIGHT + self.lanes * EVENT_LANE + (TICK_ROOM if self.ticks else 0)
 
     @property
     def gridlines(self) -> list[dict]:
@@ -46,14 +49,14 @@ def _y(mood: float) -> float:
     return round(HEIGHT - PAD - (mood - 1) * (HEIGHT - 2 * PAD) / 4, 1)
 
 
-def _evenly(count: int):
-    step = (WIDTH - 2 * PAD) / max(1, count - 1)
+def _evenly(count: int, width: int):
+    step = (width - 2 * PAD) / max(1, count - 1)
     return lambda index, _day: round(PAD + index * step, 1)
 
 
-def _by_date(start: datetime.date, end: datetime.date):
+def _by_date(start: datetime.date, end: datetime.date, width: int):
     days = max(1, (end - start).days)
-    return lambda _index, day: round(PAD + (day - start).days * (WIDTH - 2 * PAD) / days, 1)
+    return lambda _index, day: round(PAD + (day - start).days * (width - 2 * PAD) / days, 1)
 
 
 def mood_chart(
@@ -63,6 +66,7 @@ def mood_chart(
     events: list[Event] = (),
     summary: str = "",
     label: str = "j M",
+    width: int = WIDTH,
 ) -> MoodChart | None:
     """`entries`: (day, mood_before, mood_after) rows, oldest first; a mood may be an
     average. Evenly spaced, or placed by date within `span` with `events` marked below."""
@@ -71,7 +75,7 @@ def mood_chart(
         rows = rows[-LATEST:]
     if len(rows) < 2:
         return None
-    x_of = _by_date(*span) if span else _evenly(len(rows))
+    x_of = _by_date(*span, width) if span else _evenly(len(rows), width)
     dots, before, after = [], [], []
     for index, (day, mood_before, mood_after) in enumerate(rows):
         x = x_of(index, day)
@@ -90,8 +94,25 @@ def mood_chart(
         for event in events
     ]
     lanes = 1 + max((event.lane for event in events), default=-1)
+    ticks = []
+    if span:
+        start, end = span
+        tick_y = HEIGHT + lanes * EVENT_LANE + TICK_ROOM - 6
+        for n in range(TICKS):
+            day = start + (end - start) * n / (TICKS - 1)
+            anchor = ("start", "middle", "end")[min(n, 2)] if TICKS == 3 else "middle"
+            ticks.append(
+                {"x": x_of(0, day), "y": tick_y, "text": date_format(day, "j M"), "anchor": anchor}
+            )
     return MoodChart(
-        " ".join(before), " ".join(after), dots, summary or _summary(rows), marks, lanes
+        " ".join(before),
+        " ".join(after),
+        dots,
+        summary or _summary(rows),
+        marks,
+        lanes,
+        width,
+        ticks,
     )
 
 

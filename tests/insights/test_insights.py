@@ -234,3 +234,28 @@ def test_the_demo_shows_every_insight_at_a_constant_number_of_queries(alice, cli
         assert pace.split(".")[0] in page, person
     assert Application.objects.for_user(large).count() == 300
     assert counts[alice.email] == counts[large.email] <= 10, counts
+
+
+def test_ids_on_the_page_are_unique_so_each_chart_is_named_by_its_own_title(alice_client, search):
+    make_entry(search, is_draft=False, written_on=days_ago(10), mood_before=2, mood_after=4)
+    make_entry(search, is_draft=False, written_on=days_ago(3), mood_before=2, mood_after=3)
+    ids = re.findall(r'\sid="([^"]+)"', alice_client.get(INSIGHTS).text)
+    assert len(ids) == len(set(ids))
+
+
+def test_mood_is_put_beside_the_weeks_with_rounds_and_news(alice, alice_client):
+    application = make_application(alice)
+    make_interview(application, occurred_at=moment(1) - datetime.timedelta(days=7))
+    Rejection.objects.create(
+        owner=alice, application=application, received_on=days_ago(1) - datetime.timedelta(7)
+    )
+    make_entry(alice, is_draft=False, written_on=days_ago(1) - datetime.timedelta(7), mood_before=2)
+    make_entry(
+        alice, is_draft=False, written_on=days_ago(1) - datetime.timedelta(21), mood_before=4
+    )
+    page = text(alice_client.get(INSIGHTS))
+    assert (
+        "In weeks with news that one didn't work out, your mood before writing averaged 2.0; "
+        "in other weeks, 4.0."
+    ).replace("'", "&#x27;") in page
+    assert "In weeks with an interview round, your mood before writing averaged 2.0" in page
