@@ -54,17 +54,26 @@ def _measures(today: datetime.date) -> dict:
     now = timezone.now()
     rounds = Interview.objects.filter(application=OuterRef("pk"), occurred_at__lte=now)
     news = Rejection.objects.filter(application=OuterRef("pk"))
+    per_application = rounds.order_by().values("application")
     first_round = Subquery(
-        rounds.order_by("occurred_at").values(day=TruncDate("occurred_at"))[:1],
+        per_application.annotate(day=TruncDate(Min("occurred_at"))).values("day"),
         output_field=DateField(),
     )
-    first_news = Subquery(news.order_by("received_on").values("received_on")[:1])
+    first_news = Subquery(
+        news.order_by().values("application").annotate(day=Min("received_on")).values("day")
+    )
     heard_on = Least(Coalesce(first_round, first_news), Coalesce(first_news, first_round))
     wait = ExpressionWrapper(heard_on - F("applied_on"), output_field=DurationField())
-    first_at = Subquery(rounds.order_by("occurred_at").values("occurred_at")[:1])
-    last_at = Subquery(rounds.order_by("-occurred_at").values("occurred_at")[:1])
+    # The mean gap between rounds is (last - first) / (rounds - 1): summed over applications.
+    round_span = Subquery(
+        per_application.annotate(
+            span=ExpressionWrapper(
+                Max("occurred_at") - Min("occurred_at"), output_field=DurationField()
+            )
+        ).values("span")
+    )
     round_count = Coalesce(
-        Subquery(rounds.order_by().values("application").annotate(n=Count("pk")).values("n")),
+        Subquery(per_application.annotate(n=Count("pk")).values("n")),
         0,
     )
     later_round = Interview.objects.filter(
@@ -89,7 +98,7 @@ def _measures(today: datetime.date) -> dict:
         "offer": Count("pk", filter=offer),
         "wait": Avg(wait, filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
         "waits": Count("pk", filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
-        "round_span": Sum(ExpressionWrapper(last_at - first_at, output_field=DurationField())),
+        "round_span": Sum(round_span),
         "round_gaps": Sum(Greatest(round_count - 1, 0)),
         "waiting": Count("pk", filter=active & Q(Exists(overdue)) & ~Q(Exists(news))),
         "quiet": Count(
