@@ -205,7 +205,6 @@ def mood_weeks(user, start: datetime.date) -> list[dict]:
             afters=Count("mood_after"),
             both=Count("pk", filter=Q(mood_before__isnull=False, mood_after__isnull=False)),
             lifted=Count("pk", filter=Q(mood_after__gt=F("mood_before"))),
-            lowered=Count("pk", filter=Q(mood_after__lt=F("mood_before"))),
         )
         .order_by("week")
     )
@@ -214,28 +213,20 @@ def mood_weeks(user, start: datetime.date) -> list[dict]:
 def days_busy(user, start: datetime.date) -> list[dict]:
     """How many applications were sent and rounds and news came, day by day since `start`
     (at most three rows a day, whatever the size of the search)."""
-    applied = (
-        Application.objects.for_user(user)
-        .filter(applied_on__gte=start)
-        .values(day=F("applied_on"))
-        .annotate(kind=Value("applied"), n=Count("pk"))
-        .order_by()
+    rounds = Interview.objects.annotate(day=TruncDate("occurred_at")).filter(
+        occurred_at__lte=timezone.now()
     )
-    now = timezone.now()
-    rounds = (
-        Interview.objects.for_user(user)
-        .annotate(day=TruncDate("occurred_at"))
-        .filter(day__gte=start, occurred_at__lte=now)
-        .values("day")
-        .annotate(kind=Value("round"), n=Count("pk"))
+    applied, rounds, news = (
+        rows.for_user(user)
+        .filter(**{f"{day}__gte": start})
+        .values(day=F(day))
+        .annotate(kind=Value(kind), n=Count("pk"))
         .order_by()
-    )
-    news = (
-        Rejection.objects.for_user(user)
-        .filter(received_on__gte=start)
-        .values(day=F("received_on"))
-        .annotate(kind=Value("news"), n=Count("pk"))
-        .order_by()
+        for rows, day, kind in (
+            (Application.objects.all(), "applied_on", "applied"),
+            (rounds, "day", "round"),
+            (Rejection.objects.all(), "received_on", "news"),
+        )
     )
     return list(applied.union(rounds, news, all=True).order_by())
 

@@ -39,6 +39,7 @@ NARROWS = {
         "can come down to things outside your control.",
     ),
 }
+EVENT_WORDS = {"round": "an interview round", "news": "news that one didn't work out"}
 MOOD_CHART_WIDTH = 360  # narrower than the journal's: its labels stay readable on a phone
 STEPS = [
     ("applied", "Applied"),
@@ -276,19 +277,10 @@ def _practice_words(practice: dict) -> str:
 def _mood(weeks: list[dict], days: list[dict], start: datetime.date, today: datetime.date):
     rows = [(row["week"], row["before"], row["after"]) for row in weeks]
     events = [
-        Event(row["day"], 0, "round", f"{date_format(row['day'], 'j M')}: an interview round")
+        Event(row["day"], lane, kind, f"{date_format(row['day'], 'j M')}: {words}")
+        for lane, (kind, words) in enumerate(EVENT_WORDS.items())
         for row in days
-        if row["kind"] == "round"
-    ]
-    events += [
-        Event(
-            row["day"],
-            1,
-            "news",
-            f"{date_format(row['day'], 'j M')}: news that one didn't work out",
-        )
-        for row in days
-        if row["kind"] == "news"
+        if row["kind"] == kind
     ]
     events += [
         Event(
@@ -332,7 +324,7 @@ def _mood_beside_events(weeks: list[dict], days: list[dict]) -> str:
         monday = row["day"] - datetime.timedelta(days=row["day"].weekday())
         kinds_by_week.setdefault(monday, set()).add(row["kind"])
     parts = []
-    for kind, words in (("news", "news that one didn't work out"), ("round", "an interview round")):
+    for kind, words in EVENT_WORDS.items():
         with_it = [row for row in weeks if kind in kinds_by_week.get(row["week"], set())]
         without = [row for row in weeks if row not in with_it]
         mood_with = _weighted(with_it, "before", "befores")
