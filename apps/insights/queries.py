@@ -125,7 +125,10 @@ def by_source(user, today: datetime.date) -> list[dict]:
         .values(key=Lower(Trim("source")))
         .annotate(
             label=Min(Trim("source")),
-            **{name: measures[name] for name in ("applied", "heard", "wait", "waits")},
+            **{
+                name: measures[name]
+                for name in ("applied", "heard", "wait", "waits", "round_span", "round_gaps")
+            },
         )
         .order_by("-applied", "key")[:SOURCES_SHOWN]
     )

@@ -10,7 +10,7 @@ from itertools import pairwise
 from django.utils.formats import date_format
 
 from apps.interviews.progress import numbers_for
-from apps.journal.charts import Event, mood_chart
+from apps.journal.charts import Event, MoodChart, mood_chart
 
 from . import queries
 from .charts import Bar, BarChart, Row
@@ -52,22 +52,18 @@ STEPS = [
 
 @dataclass
 class Insights:
-    totals: dict
     funnel: BarChart
     narrows: str
     narrows_words: str
     did: str
-    sources: list[dict]
     source_chart: BarChart | None
     month_chart: BarChart | None
     waits: str
     wait_chart: BarChart | None
     waiting_on: list
     quiet: int
-    practice: dict
     practice_chart: BarChart | None
-    practice_words: str
-    mood: object
+    mood: MoodChart | None
     mood_words: str
     pace: str
 
@@ -101,21 +97,17 @@ def build(user, today: datetime.date) -> Insights | None:
     days = queries.days_busy(user, mood_start)
     practice = queries.practice(user)
     return Insights(
-        totals=totals,
         funnel=_funnel(totals),
         narrows=NARROWS[narrows][0] if narrows else "",
         narrows_words=NARROWS[narrows][1] if narrows else "",
         did=_did(numbers_for(user)),
-        sources=[{**row, "name": _source_name(row)} for row in sources],
         source_chart=_source_chart(sources),
         month_chart=_month_chart(queries.by_month(user, today)),
         waits=_waits(totals),
         wait_chart=_wait_chart(sources),
         waiting_on=queries.waiting_on(user, today),
         quiet=totals["quiet"],
-        practice=practice,
         practice_chart=_practice_chart(practice),
-        practice_words=_practice_words(practice),
         mood=_mood(weeks, days, mood_start, today),
         mood_words=_before_and_after(weeks),
         pace=pace_note(weeks, days, today) if user.pace_notes else "",
@@ -214,6 +206,11 @@ def _month_chart(months: list[dict]) -> BarChart | None:
 # ---- How long until they answer? -----------------------------------------------------------
 
 
+def _round_gap(row: dict) -> int | None:
+    """The mean gap between one round and the next: (last - first) / (rounds - 1), summed."""
+    return _days(row["round_span"] / row["round_gaps"]) if row["round_gaps"] else None
+
+
 def _waits(totals: dict) -> str:
     days = _days(totals["wait"])
     if days is None:
@@ -222,8 +219,8 @@ def _waits(totals: dict) -> str:
         f"Across {totals['waits']} applications with a date, the first answer came after "
         f"{_in_days(days)} on average."
     )
-    if totals["round_gaps"]:
-        gap = _days(totals["round_span"] / totals["round_gaps"])
+    gap = _round_gap(totals)
+    if gap is not None:
         words += f" Between one round and the next, you waited about {_in_days(gap)}."
     return words
 
@@ -232,14 +229,24 @@ def _wait_chart(sources: list[dict]) -> BarChart | None:
     dated = [row for row in sources if row["waits"]]
     if len(dated) < 2:
         return None
-    rows = [
-        Row(_source_name(row), [Bar(_days(row["wait"]), _in_days(_days(row["wait"])))])
-        for row in dated
-    ]
-    summary = "Average time to a first answer, by where you found the job. " + " ".join(
-        f"{_source_name(row)}: {_in_days(_days(row['wait']))}." for row in dated
+    rows, words = [], []
+    for row in dated:
+        wait, gap = _days(row["wait"]), _round_gap(row)
+        bars = [Bar(wait, f"{_in_days(wait)} to answer")]
+        said = f"{_source_name(row)}: a first answer after {_in_days(wait)}"
+        if gap is not None:
+            bars.append(Bar(gap, f"{_in_days(gap)} between rounds", "second"))
+            said += f", rounds about {_in_days(gap)} apart"
+        rows.append(Row(_source_name(row), bars))
+        words.append(said + ".")
+    summary = "How long answers took on average, by where you found the job. " + " ".join(words)
+    return BarChart(
+        "waits",
+        "Time to a first answer and between rounds, by where you found the job",
+        summary,
+        rows,
+        ("To a first answer", "Between rounds"),
     )
-    return BarChart("waits", "Time to a first answer, by where you found the job", summary, rows)
 
 
 # ---- Is my practice working? ---------------------------------------------------------------

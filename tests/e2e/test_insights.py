@@ -13,7 +13,7 @@ CHARTS = [
     "How far your applications got",
     "Heard back, by where you found the job",
     "Applications and answers by month",
-    "Time to a first answer, by where you found the job",
+    "Time to a first answer and between rounds, by where you found the job",
     "Hard questions and your practice",
     "Mood before and after writing, with what happened",
 ]
