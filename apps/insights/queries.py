@@ -6,6 +6,7 @@ first news that an application didn't work out, whichever came first. An offer o
 selected" status also counts as an answer, without a date."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import (
     Avg,
@@ -96,7 +97,7 @@ def _measures(today: datetime.date) -> dict:
         "interviewed": Count("pk", filter=interviewed),
         "final": Count("pk", filter=final),
         "offer": Count("pk", filter=offer),
-        "wait": Avg(wait, filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
+        "wait_sum": Sum(wait, filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
         "waits": Count("pk", filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
         "round_span": Sum(round_span),
         "round_gaps": Sum(Greatest(round_count - 1, 0)),
@@ -113,40 +114,60 @@ def _measures(today: datetime.date) -> dict:
     }
 
 
-def search_totals(user, today: datetime.date) -> dict:
-    return Application.objects.for_user(user).aggregate(**_measures(today))
+COUNTS = ("applied", "heard", "interviewed", "final", "offer", "waits", "round_gaps")
+COUNTS += ("waiting", "quiet")
+DURATIONS = ("wait_sum", "round_span")
 
 
-def by_source(user, today: datetime.date) -> list[dict]:
-    """The places applications came from, most used first (spelling and case aside)."""
-    measures = _measures(today)
-    return list(
-        Application.objects.for_user(user)
-        .values(key=Lower(Trim("source")))
-        .annotate(
-            label=Min(Trim("source")),
-            **{
-                name: measures[name]
-                for name in ("applied", "heard", "wait", "waits", "round_span", "round_gaps")
-            },
-        )
-        .order_by("-applied", "key")[:SOURCES_SHOWN]
-    )
+@dataclass(frozen=True)
+class Search:
+    totals: dict
+    sources: list[dict]  # the places applications came from, most used first
+    months: list[dict]  # the last few months, by when applications were sent
 
 
-def by_month(user, today: datetime.date) -> list[dict]:
-    """Applications by the month they were sent (or added, when no date was given)."""
-    start = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS_SHOWN - 1))).replace(day=1)
-    measures = _measures(today)
+def search(user, today: datetime.date) -> Search:
+    """One query: every measure for each pair of (where it was found, month it was sent).
+    The totals, the sources and the months are sums of those few groups, which grow with
+    the places and months a search spans, never with its applications."""
     sent = TruncMonth(Coalesce("applied_on", TruncDate("created_at")), output_field=DateField())
-    return list(
+    groups = list(
         Application.objects.for_user(user)
         .annotate(month=sent)
-        .filter(month__gte=start)
-        .values("month")
-        .annotate(**{name: measures[name] for name in ("applied", "heard", "interviewed")})
-        .order_by("month")
+        .values("month", key=Lower(Trim("source")))
+        .annotate(label=Min(Trim("source")), **_measures(today))
+        .order_by()
     )
+    sources = [
+        {**_summed(rows), "key": key, "label": min(row["label"] for row in rows)}
+        for key, rows in _grouped(groups, "key").items()
+    ]
+    sources.sort(key=lambda row: (-row["applied"], row["key"]))
+    first_month = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS_SHOWN - 1))).replace(
+        day=1
+    )
+    months = [
+        {**_summed(rows), "month": month}
+        for month, rows in sorted(_grouped(groups, "month").items())
+        if month >= first_month
+    ]
+    return Search(_summed(groups), sources[:SOURCES_SHOWN], months)
+
+
+def _grouped(groups: list[dict], by: str) -> dict:
+    grouped: dict = {}
+    for row in groups:
+        grouped.setdefault(row[by], []).append(row)
+    return grouped
+
+
+def _summed(rows: list[dict]) -> dict:
+    """Measures added up over groups; the average wait is worked out from the sums."""
+    total = {name: sum(row[name] or 0 for row in rows) for name in COUNTS}
+    for name in DURATIONS:
+        total[name] = sum((row[name] for row in rows if row[name]), datetime.timedelta())
+    total["wait"] = total["wait_sum"] / total["waits"] if total["waits"] else None
+    return total
 
 
 def waiting_on(user, today: datetime.date) -> list[Interview]:

@@ -87,12 +87,12 @@ def _source_name(row: dict) -> str:
 
 
 def build(user, today: datetime.date) -> Insights | None:
-    totals = queries.search_totals(user, today)
+    found = queries.search(user, today)
+    totals, sources = found.totals, found.sources
     if not totals["applied"]:
         return None
-    sources = queries.by_source(user, today)
     narrows = _narrows(totals)
-    mood_start = today - datetime.timedelta(weeks=queries.MOOD_WEEKS)
+    mood_start = _weeks_back(today)
     weeks = queries.mood_weeks(user, mood_start)
     days = queries.days_busy(user, mood_start)
     practice = queries.practice(user)
@@ -102,7 +102,7 @@ def build(user, today: datetime.date) -> Insights | None:
         narrows_words=NARROWS[narrows][1] if narrows else "",
         did=_did(numbers_for(user)),
         source_chart=_source_chart(sources),
-        month_chart=_month_chart(queries.by_month(user, today)),
+        month_chart=_month_chart(found.months),
         waits=_waits(totals),
         wait_chart=_wait_chart(sources),
         waiting_on=queries.waiting_on(user, today),
@@ -114,9 +114,15 @@ def build(user, today: datetime.date) -> Insights | None:
     )
 
 
+def _weeks_back(today: datetime.date) -> datetime.date:
+    """The Monday that starts the weeks the mood chart covers."""
+    start = today - datetime.timedelta(weeks=queries.MOOD_WEEKS)
+    return start - datetime.timedelta(days=start.weekday())
+
+
 def pace_for(user, today: datetime.date) -> str:
     """The pace note alone, for the switch that turns it back on."""
-    start = today - datetime.timedelta(weeks=queries.MOOD_WEEKS)
+    start = _weeks_back(today)
     if not user.pace_notes:
         return ""
     return pace_note(queries.mood_weeks(user, start), queries.days_busy(user, start), today)
@@ -281,22 +287,35 @@ def _practice_words(practice: dict) -> str:
 # ---- How am I doing? -----------------------------------------------------------------------
 
 
+def _by_week(days: list[dict]) -> dict[datetime.date, dict[str, int]]:
+    """queries.days_busy rows added up by the Monday of their week."""
+    weeks: dict[datetime.date, dict[str, int]] = {}
+    for row in days:
+        monday = row["day"] - datetime.timedelta(days=row["day"].weekday())
+        kinds = weeks.setdefault(monday, {})
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["n"]
+    return weeks
+
+
+def _what_happened(monday: datetime.date, kind: str, count: int) -> str:
+    week = f"Week of {date_format(monday, 'j M')}"
+    if kind == "round":
+        return f"{week}: {count} interview round{'s' if count > 1 else ''}"
+    if kind == "writing":
+        return f"{week}: {count} journal entr{'ies' if count > 1 else 'y'}"
+    return f"{week}: {EVENT_WORDS[kind]}"  # news is never counted on its own
+
+
 def _mood(weeks: list[dict], days: list[dict], start: datetime.date, today: datetime.date):
     rows = [(row["week"], row["before"], row["after"]) for row in weeks]
+    happened = _by_week(days)
+    for row in weeks:
+        happened.setdefault(row["week"], {})["writing"] = row["entries"]
     events = [
-        Event(row["day"], lane, kind, f"{date_format(row['day'], 'j M')}: {words}")
-        for lane, (kind, words) in enumerate(EVENT_WORDS.items())
-        for row in days
-        if row["kind"] == kind
-    ]
-    events += [
-        Event(
-            row["week"],
-            2,
-            "writing",
-            f"Week of {date_format(row['week'], 'j M')}: {row['entries']} entries",
-        )
-        for row in weeks
+        Event(monday, lane, kind, _what_happened(monday, kind, kinds[kind]))
+        for monday, kinds in sorted(happened.items())
+        for lane, kind in enumerate(("round", "news", "writing"))
+        if kinds.get(kind)
     ]
     return mood_chart(
         rows,
@@ -326,13 +345,10 @@ def _mood_summary(weeks: list[dict]) -> str:
 
 def _mood_beside_events(weeks: list[dict], days: list[dict]) -> str:
     """How mood before writing went in weeks with news, and in weeks with rounds."""
-    kinds_by_week: dict[datetime.date, set[str]] = {}
-    for row in days:
-        monday = row["day"] - datetime.timedelta(days=row["day"].weekday())
-        kinds_by_week.setdefault(monday, set()).add(row["kind"])
+    kinds_by_week = _by_week(days)
     parts = []
     for kind, words in EVENT_WORDS.items():
-        with_it = [row for row in weeks if kind in kinds_by_week.get(row["week"], set())]
+        with_it = [row for row in weeks if kind in kinds_by_week.get(row["week"], {})]
         without = [row for row in weeks if row not in with_it]
         mood_with = _weighted(with_it, "before", "befores")
         mood_without = _weighted(without, "before", "befores")
