@@ -8,7 +8,7 @@ LABEL_HEIGHT = 22  # the row's label, on its own line above its bars: readable o
 BAR_HEIGHT = 16
 BAR_GAP = 5
 ROW_GAP = 12
-VALUE_ROOM = 140  # room right of the longest bar for its number in words
+VALUE_ROOM = 150  # room right of the longest bar for its number in words
 
 
 @dataclass(frozen=True)

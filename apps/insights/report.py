@@ -241,7 +241,7 @@ def _wait_chart(sources: list[dict]) -> BarChart | None:
         bars = [Bar(wait, f"{_in_days(wait)} to answer")]
         said = f"{_source_name(row)}: a first answer after {_in_days(wait)}"
         if gap is not None:
-            bars.append(Bar(gap, f"{_in_days(gap)} between rounds", "second"))
+            bars.append(Bar(gap, f"{_in_days(gap)} apart", "second"))
             said += f", rounds about {_in_days(gap)} apart"
         rows.append(Row(_source_name(row), bars))
         words.append(said + ".")

@@ -260,3 +260,15 @@ def test_mood_is_put_beside_the_weeks_with_rounds_and_news(alice, alice_client):
         "in other weeks, 4.0."
     ).replace("'", "&#x27;") in page
     assert "In weeks with an interview round, your mood before writing averaged 2.0" in page
+
+
+def test_odd_input_to_the_pace_switch_is_never_an_error(alice, alice_client):
+    for value in ("\x00", "٣", "x" * 10_000, "off"):
+        response = alice_client.post(PACE, {"pace_notes": value})
+        assert response.status_code == 302
+    assert alice_client.get(PACE).status_code == 405
+
+
+def test_insights_ask_you_to_log_in(client):
+    assert client.get(INSIGHTS).status_code == 302
+    assert client.post(PACE, {"pace_notes": ""}).status_code == 302
