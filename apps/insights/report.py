@@ -141,9 +141,9 @@ def _funnel(totals: dict) -> BarChart:
         for key, label in STEPS
     ]
     summary = (
-        f"Of your {applied} applications, {totals['heard']} heard back, "
-        f"{totals['interviewed']} led to an interview, {totals['final']} reached a final "
-        f"round and {totals['offer']} became an offer."
+        f"Of your {applied} applications, {totals['heard']} heard back and "
+        f"{totals['interviewed']} led to an interview. Of those, {totals['final']} reached a "
+        f"final round and {totals['offer']} became an offer."
     )
     return BarChart("funnel", "How far your applications got", summary, rows)
 
@@ -337,9 +337,10 @@ def _mood_summary(weeks: list[dict]) -> str:
     return (
         f"Weekly average mood over the last {queries.MOOD_WEEKS} weeks, from {entries} "
         f"journal entries. Before writing, it was lowest in the week of "
-        f"{date_format(low['week'], 'j M')} ({round(low['before'], 1):g} of 5) and highest "
-        f"in the week of {date_format(high['week'], 'j M')} ({round(high['before'], 1):g} of "
-        "5). Marks along the bottom show your rounds, news about applications, and writing."
+        f"{date_format(low['week'], 'j M')} ({round(low['before'], 1):g} of 5). It was "
+        f"highest in the week of {date_format(high['week'], 'j M')} "
+        f"({round(high['before'], 1):g} of 5). Marks along the bottom show your rounds, news "
+        "about applications, and writing."
     )
 
 

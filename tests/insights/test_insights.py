@@ -64,8 +64,8 @@ def search(alice):
 def test_the_funnel_counts_how_far_each_application_got(alice_client, search):
     page = text(alice_client.get(INSIGHTS))
     assert (
-        "Of your 4 applications, 3 heard back, 2 led to an interview, 1 reached a final round "
-        "and 1 became an offer."
+        "Of your 4 applications, 3 heard back and 2 led to an interview. Of those, 1 reached a "
+        "final round and 1 became an offer."
     ) in page
 
 
