@@ -34,6 +34,7 @@ PAGES = [
     ("an application", "interviews:application"),
     ("log an interview", "interviews:log"),
     ("journal", "journal:index"),
+    ("insights", "insights:index"),
     ("write", "journal:write_new"),
     ("strengths", "strengths:index"),
     ("bad day", "strengths:bad_day"),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "apps.reminders",
     "apps.home",
     "apps.capture",  # reads pasted messages into the forms of the apps above
+    "apps.insights",
     "apps.yourdata",  # export, import, delete: reads every app above, none reads it
     "django.contrib.admin",
     "django.contrib.auth",

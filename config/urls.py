@@ -30,6 +30,7 @@ urlpatterns = [
     path("interviews/", include("apps.interviews.urls")),
     path("feedback/", include("apps.feedback.urls")),
     path("journal/", include("apps.journal.urls")),
+    path("insights/", include("apps.insights.urls")),
     path("strengths/", include("apps.strengths.urls")),
     # The rejections app's pages say what they do for the person: recovering. The word
     # "rejections" never shows in an address bar, a calendar or an email link.

@@ -44,7 +44,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "hide_rejected_applications"]
+        fields = ["display_name", "time_zone", "hide_rejected_applications", "pace_notes"]
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
 
     def save(self, commit=True):

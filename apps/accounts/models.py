@@ -66,6 +66,12 @@ class User(AbstractUser):
         default=False,
         help_text="They stay one click away, under the “Not selected” filter.",
     )
+    pace_notes = models.BooleanField(
+        "suggest a rest on Insights when my pace looks tiring",
+        default=True,
+        help_text="A gentle note when applications pick up while your mood dips, "
+        "or when you have not had a day off in a while.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

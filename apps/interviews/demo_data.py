@@ -126,8 +126,20 @@ REFLECTIONS = {
     "went_badly": "I rushed the whiteboard exercise and forgot to ask about constraints.",
     "sparked_conversation": "The accessibility audit: they want to do one next quarter.",
     "interviewer_reactions": "Engaged, asked follow-ups, leaned in during the case study.",
-    "next_steps": "They will decide on the next round within two weeks.",
+    "next_steps": "They will let me know about the next round within a week.",
 }
+# Where each kind of application came from, so Insights can compare sources.
+SOURCES = {
+    "interest": "A friend's referral",
+    "escape": "A job board",
+    "both": "A recruiter",
+    "unsure": "The company's website",
+}
+# Days between applying and the first round; the newest applications were sent in a rush
+# over the last fortnight (the pace note), and one has had no word for over a month.
+APPLIED_BEFORE_FIRST_ROUND = 10
+APPLIED_DAYS_AGO = {"Greenleaf Energy": 2, "Maple & Co": 38, "Atlas Logistics": 45}
+FIRST_ROUND_WAIT = {"Northwind Health": 1, "Tidewater Studio": 5, "Cedar Civic Tech": 3}
 
 
 def seed(user, size: str) -> None:
@@ -144,12 +156,15 @@ def seed_search(user) -> None:
     question_cycle = 0
     for company, role, status, rounds, motivation in SEARCH:
         first_round = max((days for _, days, _ in rounds), default=14)
+        applied_days_ago = APPLIED_DAYS_AGO.get(
+            company, first_round + FIRST_ROUND_WAIT.get(company, APPLIED_BEFORE_FIRST_ROUND)
+        )
         application = Application.objects.create(
             owner=user,
             company=company,
             role=role,
             status=status,
-            applied_on=today - datetime.timedelta(days=first_round + 10),
+            applied_on=today - datetime.timedelta(days=applied_days_ago),
             motivation=motivation,
             excitement=4 if motivation == "interest" else 3,
             why_i_want_this="The team's mission, and a chance to do more research."
@@ -157,7 +172,7 @@ def seed_search(user) -> None:
             else "Mostly a way out of my current job.",
             work_mode=Application.WorkMode.HYBRID,
             location="London",
-            source="A friend's referral" if motivation == "interest" else "A job board",
+            source=SOURCES[motivation],
         )
         for stage, days_ago, feeling in rounds:
             occurred_at = now - datetime.timedelta(days=days_ago, hours=3)
@@ -174,9 +189,7 @@ def seed_search(user) -> None:
                 prepared_questions=True,
                 practised_answers=stage != Stage.RECRUITER_SCREEN,
                 gut_feeling=feeling,
-                follow_up_on=(occurred_at + datetime.timedelta(days=10)).date()
-                if is_past
-                else None,
+                follow_up_on=(occurred_at + datetime.timedelta(days=7)).date() if is_past else None,
                 thank_you_sent_on=occurred_at.date() if is_past else None,
                 **(REFLECTIONS if is_past else {}),
             )
@@ -193,18 +206,32 @@ def seed_search(user) -> None:
                     outcome=outcome,
                     my_answer=answer,
                 )
+    practise_what_was_hard(user)
+
+
+def practise_what_was_hard(user) -> None:
+    """Each question first struggled with was practised, and went fine the last time."""
+    struggled = Question.objects.for_user(user).filter(outcome=Outcome.STRUGGLED)
+    for text in set(struggled.values_list("text", flat=True)):
+        asked = list(struggled.filter(text=text).order_by("interview__occurred_at"))
+        Question.objects.filter(pk=asked[0].pk).update(times_practised=3)
+        if len(asked) > 1:
+            Question.objects.filter(pk=asked[-1].pk).update(outcome=Outcome.FINE)
 
 
 def seed_large(user, applications: int = 300, rounds_each: int = 3) -> None:
     """300 applications, 900 rounds and about 3,000 questions, for benchmarks."""
     rng = random.Random(7)
     now = timezone.now()
+    today = timezone.localdate()
     created = Application.objects.bulk_create(
         Application(
             owner=user,
             company=f"Company {n:03d}",
             role=rng.choice(["Designer", "Engineer", "Researcher", "Product manager"]),
             status=rng.choice(Status.values),
+            source=rng.choice([*SOURCES.values(), ""]),
+            applied_on=today - datetime.timedelta(days=rng.randint(0, 230)),
         )
         for n in range(applications)
     )
@@ -213,7 +240,9 @@ def seed_large(user, applications: int = 300, rounds_each: int = 3) -> None:
             owner=user,
             application=application,
             stage=Stage.values[n % len(Stage.values)],
-            occurred_at=now - datetime.timedelta(days=rng.randint(-10, 200)),
+            occurred_at=now
+            - datetime.timedelta(days=(today - application.applied_on).days)
+            + datetime.timedelta(days=rng.randint(3, 20) * (n + 1)),
             gut_feeling=rng.randint(1, 5),
             follow_up_on=(now + datetime.timedelta(days=rng.randint(-5, 20))).date(),
             went_well=REFLECTIONS["went_well"],
@@ -228,6 +257,7 @@ def seed_large(user, applications: int = 300, rounds_each: int = 3) -> None:
             text=QUESTIONS[n % len(QUESTIONS)][0],
             kind=QUESTIONS[n % len(QUESTIONS)][1],
             outcome=rng.choice(Outcome.values),
+            times_practised=rng.randint(0, 3),
         )
         for n in range(applications * 10)
     )

@@ -58,6 +58,7 @@ WRITING = {
     ],
 }
 TAGS = ["rejection", "final round", "practice", "good day", "hard day"]
+RECENT_DAYS = 14
 MARKDOWN_BODY = (
     "Three things for next time:\n\n- ask about **constraints** first\n- slow down\n- *breathe*"
 )
@@ -92,13 +93,15 @@ def seed_recent(user) -> None:
     entries = []
     for n in range(20):
         key = keys[n % len(keys)]
-        before = rng.randint(1, 3)
+        days_ago = 60 - n * 3
+        # The last fortnight was harder (Insights' pace note shows it beside the busy weeks).
+        before = rng.randint(1, 2) if days_ago <= RECENT_DAYS else rng.randint(2, 4)
         entries.append(
             _entry(
                 user,
                 key,
                 WRITING[key],
-                written_on=today - datetime.timedelta(days=60 - n * 3),
+                written_on=today - datetime.timedelta(days=days_ago),
                 mood_before=before,
                 mood_after=min(5, before + rng.randint(0, 2)),
                 tags=pack_tags(rng.sample(TAGS, 2)),

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Max
 from django.utils import timezone
 
 from apps.interviews.models import Application
@@ -13,6 +14,7 @@ def seed(user, size: str) -> None:
     Rejection.objects.for_user(user).delete()
     PlanItem.objects.for_user(user).delete()
     if size == "large":
+        seed_large(user)
         return
     today = timezone.localdate()
     rejected = list(
@@ -85,4 +87,24 @@ def seed(user, size: str) -> None:
                 due_on=today + datetime.timedelta(days=10),
             ),
         ]
+    )
+
+
+def seed_large(user) -> None:
+    """News for each application marked not selected, after its last round."""
+    today = timezone.localdate()
+    rejected = (
+        Application.objects.for_user(user)
+        .filter(status=Application.Status.REJECTED)
+        .annotate(last_round=Max("interviews__occurred_at"))
+    )
+    Rejection.objects.bulk_create(
+        Rejection(
+            owner=user,
+            application=application,
+            received_on=min(today, timezone.localtime(application.last_round).date())
+            if application.last_round
+            else today,
+        )
+        for application in rejected
     )

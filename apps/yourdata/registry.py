@@ -24,9 +24,15 @@ VERSION = 1  # raise it when the file's shape changes; an import refuses newer v
 
 # The person's own profile, as the file carries it. Never the password hash, never a
 # two-factor secret: those stay in the account they were made for.
-ACCOUNT_FIELDS = ("email", "display_name", "time_zone", "hide_rejected_applications")
+ACCOUNT_FIELDS = (
+    "email",
+    "display_name",
+    "time_zone",
+    "hide_rejected_applications",
+    "pace_notes",
+)
 # Of those, what an import puts back (the email is the account's own).
-RESTORED_ACCOUNT_FIELDS = ("display_name", "time_zone", "hide_rejected_applications")
+RESTORED_ACCOUNT_FIELDS = ("display_name", "time_zone", "hide_rejected_applications", "pace_notes")
 
 NOT_EXPORTED = {"id", "owner"}  # the id is the row's "id" in the file; the owner is you
 

@@ -39,6 +39,7 @@ def lived_in(alice):
     use_every_link(alice)
     alice.time_zone = "Europe/Paris"
     alice.hide_rejected_applications = True
+    alice.pace_notes = False
     alice.save()
     return alice
 
