@@ -1,0 +1,35 @@
+// Rebound as an app on the phone: the service worker (static/js/service-worker.js, served
+// from /service-worker.js) keeps the log page and what it loads for a bad connection.
+// The copy of a page kept on this device is only ever its owner's: it goes at log-out, and
+// whenever this device's browser is next seen with somebody else (or nobody) signed in.
+(function () {
+  "use strict";
+
+  var PAGES = "rebound-pages"; // the service worker's cache of pages (same name there)
+  var OWNER = "rebound:pages-owner";
+
+  function forgetPages() {
+    if (window.caches) window.caches.delete(PAGES);
+  }
+
+  var owner = document.body.dataset.draftOwner || "";
+  var offlinePage = document.body.hasAttribute("data-error-page"); // names nobody
+  try {
+    if (!offlinePage && window.localStorage.getItem(OWNER) !== owner) {
+      forgetPages();
+      window.localStorage.setItem(OWNER, owner);
+    }
+  } catch (error) {
+    forgetPages(); // storage blocked: no way to tell whose copy it is
+  }
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.hasAttribute("data-forget-drafts")) forgetPages();
+  });
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/service-worker.js", { scope: "/" }).catch(function () {
+      // No worker (a private window, an old browser): the site works as it always has.
+    });
+  }
+})();
