@@ -48,6 +48,7 @@ def manifest(request):
             "share_target": {
                 "action": SHARE_ACTION,
                 "method": "GET",
+                "enctype": "application/x-www-form-urlencoded",  # said, as Chromium asks
                 "params": {"title": "title", "text": "text", "url": "url"},
             },
         },

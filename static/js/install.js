@@ -27,9 +27,32 @@
     if (event.target.hasAttribute("data-forget-drafts")) forgetPages();
   });
 
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/service-worker.js", { scope: "/" }).catch(function () {
-      // No worker (a private window, an old browser): the site works as it always has.
+  // Signed in, the log page is kept from the first visit, wherever it was: on a bad
+  // connection after an interview, it opens even if it was never opened before.
+  var LOG_PAGE = "/interviews/log/"; // service-worker.js's KEPT_PAGES
+  function keepLogPage() {
+    if (!owner || offlinePage || !window.caches) return;
+    caches.open(PAGES).then(function (cache) {
+      return cache.match(LOG_PAGE, { ignoreVary: true }).then(function (kept) {
+        if (kept) return;
+        return fetch(LOG_PAGE, { credentials: "same-origin" }).then(function (response) {
+          if (response.ok && !response.redirected) return cache.put(LOG_PAGE, response);
+        });
+      });
+    }).catch(function () {
+      // Offline, or storage full: kept on a later visit.
     });
+  }
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker
+      .register("/service-worker.js", { scope: "/" })
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(keepLogPage)
+      .catch(function () {
+        // No worker (a private window, an old browser): the site works as it always has.
+      });
   }
 })();

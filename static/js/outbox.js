@@ -5,8 +5,8 @@
 //   twice with one key is saved once, and the second send is answered like the first.
 // - Sent while offline (or the request never got an answer), the round is kept in
 //   localStorage under drafts.js's prefix for the signed-in person, so logging out clears
-//   it with the drafts. The form empties for the next one, and every page says, calmly,
-//   that it is waiting to send.
+//   it with the drafts. The form keeps it too (changes to it are kept as they are made),
+//   and every page says, calmly, that it is waiting to send.
 // - Back online (the "online" event, a page opened, or a retry every half minute), each
 //   waiting round is sent: a stale CSRF token is fetched afresh and tried once more; a
 //   refusal (422) is kept, and shown in the log form with the server's messages; nothing
@@ -110,23 +110,44 @@
     return "your " + (stageName ? stageName + " " : "") + "round" + (company.trim() ? " at " + company.trim() : "");
   }
 
-  function keep(form) {
+  function fieldsOf(form) {
     var fields = [];
     new FormData(form).forEach(function (value, name) {
       if (name !== "csrfmiddlewaretoken" && typeof value === "string") fields.push([name, value]);
     });
+    return fields;
+  }
+
+  function itemKey(form) {
+    return PREFIX + keyField(form).value;
+  }
+
+  // Kept with the key the form carries, which stays in the form: sent again from there (by
+  // the person, or by this script), it is still the one round.
+  function keep(form) {
     var action = new URL(form.getAttribute("action") || location.href, location.href);
-    var item = { at: Date.now(), action: action.pathname + action.search, fields: fields, label: labelOf(form) };
-    if (!write(PREFIX + keyField(form).value, item)) return false;
-    form.reset();
-    keyField(form).value = newKey();
-    form.querySelectorAll("[data-request-status]").forEach(function (element) {
-      element.remove();
-    });
-    // drafts.js forgets its copy, and rebound.js what it said: the round is in the outbox.
-    form.dispatchEvent(new CustomEvent("rebound:saved", { bubbles: true }));
+    var item = {
+      at: (read(itemKey(form)) || {}).at || Date.now(),
+      action: action.pathname + action.search,
+      fields: fieldsOf(form),
+      label: labelOf(form),
+    };
+    if (!write(itemKey(form), item)) return false;
+    if (!form.hasAttribute("data-no-draft")) {
+      // drafts.js forgets its copy and leaves the form alone: this copy goes only once the
+      // server has it, and a second one would be logged as a second round.
+      form.dispatchEvent(new CustomEvent("rebound:saved", { bubbles: true }));
+      form.setAttribute("data-no-draft", "");
+    }
     return true;
   }
+
+  function tell(form, near, text) {
+    (near || form).dispatchEvent(new CustomEvent("rebound:say", { bubbles: true, detail: { text: text } }));
+  }
+
+  var OFFLINE = "You're offline, so this is waiting to send. It's kept on this device, and goes by itself when you're back online.";
+  var UNREACHABLE = "We couldn't reach Rebound, so this is waiting to send. It's kept on this device, and goes by itself as soon as the connection allows.";
 
   // Offline: held before htmx or drafts.js see the submit.
   document.addEventListener(
@@ -137,8 +158,8 @@
       if (!keep(form)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      tell(form, event.submitter, OFFLINE);
       show();
-      status().scrollIntoView({ block: "center" });
     },
     true,
   );
@@ -149,18 +170,27 @@
     var source = ctx && ctx.sourceElement;
     var form = source && source.closest ? source.closest("form[data-outbox]") : null;
     if (form && keep(form)) {
+      tell(form, source, navigator.onLine === false ? OFFLINE : UNREACHABLE);
       show();
       setTimeout(flush, RETRY_MS);
     }
   });
 
-  // The person sent a refused round again from the form, and it is saved.
+  // Changed while it waits: what goes is what the form holds now.
+  function onEdit(event) {
+    var form = event.target.closest && event.target.closest("form[data-outbox]");
+    if (form && read(itemKey(form))) keep(form);
+  }
+  document.addEventListener("input", onEdit);
+  document.addEventListener("change", onEdit);
+
+  // Sent from the form by the person, and saved.
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
     var source = ctx && ctx.sourceElement;
     var form = source && source.closest ? source.closest("form[data-outbox]") : null;
     if (form && ctx.response && ctx.response.status < 400 && ctx.request.method !== "GET") {
-      store.removeItem(PREFIX + keyField(form).value);
+      store.removeItem(itemKey(form));
     }
   });
 
@@ -210,6 +240,8 @@
         if (saved) {
           store.removeItem(key);
           justSent.push({ label: item.label, page: saved });
+          var form = formHolding(key);
+          if (form) window.location.assign(saved); // as if sent from it now: on to the round
         } else if (response.status === 422) {
           item.state = "refused";
           write(key, item);
@@ -248,16 +280,22 @@
       });
   }
 
-  // A refused round goes back into the log form on this page, with the server's messages,
-  // unless the person is already typing another there.
+  function formHolding(key) {
+    return Array.prototype.find.call(logForms(), function (form) {
+      return itemKey(form) === key;
+    });
+  }
+
+  // A refused round goes back into the log form on this page, with the server's messages:
+  // the form it was sent from, or an untouched one (not another round being typed).
   function showRefused(key, html) {
-    var form = logForms()[0];
-    if (!form || !formValues.same(formValues.valuesOf(form), formValues.valuesOf(form, true))) return;
+    var form = formHolding(key) || logForms()[0];
+    var untouched = form && formValues.same(formValues.valuesOf(form), formValues.valuesOf(form, true));
+    if (!form || !(untouched || itemKey(form) === key)) return;
     var answer = new DOMParser().parseFromString(html, "text/html").querySelector("form[data-outbox]");
     if (!answer) return;
     form.replaceWith(answer);
     if (window.htmx) htmx.process(answer);
-    answer.dataset.outboxShown = key;
     var errors = answer.querySelector(".form-errors");
     if (errors) errors.focus();
   }
@@ -303,7 +341,7 @@
     waiting().forEach(function (key) {
       var item = read(key);
       if (!item) return;
-      var here = document.querySelector('form[data-outbox-shown="' + key.slice(PREFIX.length) + '"]');
+      var here = formHolding(key);
       if (item.state === "refused") {
         lines.push(
           line(

@@ -4,8 +4,9 @@
 //
 // - static files: hashed ones (production) from the cache first, since a new version has a
 //   new name; others (make run) from the network first, the cache when offline;
-// - the log page and the support page: from the network first, the copy last seen when offline. No other page
-//   is kept (the journal, a recovery, strengths and feedback hold personal text), and the
+// - the log page and the support page: from the network first, the copy last seen when
+//   offline (install.js keeps the log page from a first visit anywhere). No other page is
+//   kept (the journal, a recovery, strengths and feedback hold personal text), and the
 //   copy goes when its owner logs out or someone else signs in (static/js/install.js);
 // - every other page, when offline: a calm offline page that says what still works.
 //
@@ -73,12 +74,22 @@ function fromCache(cacheName, request) {
   });
 }
 
+// Answers once the copy is kept, so a page seen online is there when the connection goes.
 function keep(cacheName, request, response) {
   var copy = response.clone();
-  caches.open(cacheName).then(function (cache) {
-    cache.put(request, copy);
-  });
-  return response;
+  return caches
+    .open(cacheName)
+    .then(function (cache) {
+      return cache.put(request, copy);
+    })
+    .then(
+      function () {
+        return response;
+      },
+      function () {
+        return response; // storage full: the page still shows
+      },
+    );
 }
 
 function offlinePage() {

@@ -59,6 +59,7 @@ def test_a_shared_message_opens_the_paste_screen_with_its_words(client):
     assert manifest(client)["share_target"] == {
         "action": "/capture/",
         "method": "GET",
+        "enctype": "application/x-www-form-urlencoded",
         "params": {"title": "title", "text": "text", "url": "url"},
     }
 
