@@ -8,8 +8,10 @@
   var PAGES = "rebound-pages"; // the service worker's cache of pages (same name there)
   var OWNER = "rebound:pages-owner";
 
+  var forgotten = Promise.resolve(); // keeping a page again waits for this
+
   function forgetPages() {
-    if (window.caches) window.caches.delete(PAGES);
+    if (window.caches) forgotten = window.caches.delete(PAGES);
   }
 
   var owner = document.body.dataset.draftOwner || "";
@@ -32,16 +34,21 @@
   var LOG_PAGE = "/interviews/log/"; // service-worker.js's KEPT_PAGES
   function keepLogPage() {
     if (!owner || offlinePage || !window.caches) return;
-    caches.open(PAGES).then(function (cache) {
-      return cache.match(LOG_PAGE, { ignoreVary: true }).then(function (kept) {
-        if (kept) return;
-        return fetch(LOG_PAGE, { credentials: "same-origin" }).then(function (response) {
-          if (response.ok && !response.redirected) return cache.put(LOG_PAGE, response);
+    forgotten
+      .then(function () {
+        return caches.open(PAGES);
+      })
+      .then(function (cache) {
+        return cache.match(LOG_PAGE, { ignoreVary: true }).then(function (kept) {
+          if (kept) return;
+          return fetch(LOG_PAGE, { credentials: "same-origin" }).then(function (response) {
+            if (response.ok && !response.redirected) return cache.put(LOG_PAGE, response);
+          });
         });
+      })
+      .catch(function () {
+        // Offline, or storage full: kept on a later visit.
       });
-    }).catch(function () {
-      // Offline, or storage full: kept on a later visit.
-    });
   }
 
   if ("serviceWorker" in navigator) {

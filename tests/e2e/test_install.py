@@ -23,10 +23,12 @@ def controlled(page) -> None:
     """Wait for the service worker to look after the page, and for the log page to be kept."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.wait_for_function("!!navigator.serviceWorker.controller")
-    page.wait_for_function(
-        "caches.open('rebound-pages')"
-        ".then(cache => cache.match('/interviews/log/', {ignoreVary: true})).then(Boolean)"
-    )
+    kept = "caches.open('rebound-pages').then(c => c.match('/interviews/log/', {ignoreVary: true}))"
+    for _ in range(80):  # evaluate awaits the promise; wait_for_function would not
+        if page.evaluate(f"{kept}.then(Boolean)"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the log page was never kept for offline use")
 
 
 def fill_a_round(page, company: str = "Lumen") -> None:
