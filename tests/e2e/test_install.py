@@ -204,6 +204,18 @@ def test_logging_out_forgets_the_kept_page_and_what_waits(page, live_server, ali
     assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':outbox:'))") == []
 
 
+def test_a_kept_page_is_never_shown_to_someone_else(page, context, live_server, alice, bob):
+    log_in(page, live_server, "alice@example.com")
+    controlled(page)
+    context.clear_cookies()  # Alice's session ends without her logging out
+    log_in(page, live_server, "bob@example.com")
+    page.wait_for_url(re.compile("/home/$"))
+    controlled(page)  # kept again, for Bob
+    context.set_offline(True)
+    page.goto(f"{live_server.url}{reverse('interviews:log')}")
+    expect(page.locator("body")).to_have_attribute("data-draft-owner", str(bob.pk))
+
+
 def test_a_shared_message_lands_on_the_paste_screen(page, live_server, alice):
     log_in(page, live_server, "alice@example.com")
     manifest = page.evaluate("fetch('/manifest.webmanifest').then(r => r.json())")
