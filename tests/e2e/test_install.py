@@ -2,6 +2,7 @@
 round logged offline that arrives exactly once, and a message shared to it from the
 phone's share sheet landing on the paste screen."""
 
+import datetime
 import re
 
 import pytest
@@ -202,6 +203,31 @@ def test_logging_out_forgets_the_kept_page_and_what_waits(page, live_server, ali
     expect(page).to_have_url(re.compile("/$"))
     assert page.evaluate("caches.has('rebound-pages')") is False
     assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':outbox:'))") == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
+def test_a_page_kept_an_hour_ago_opens_with_a_key_and_a_time_of_its_own(
+    page, context, live_server, alice
+):
+    log_in(page, live_server, "alice@example.com")
+    served = {}
+
+    def an_hour_old(route):
+        if served:  # the page itself came first; this is install.js keeping a copy
+            return route.continue_()
+        response = route.fetch()
+        html = response.text()
+        served["key"] = re.search(r'name="log_key" value="([^"]+)"', html).group(1)
+        served["when"] = re.search(r'name="occurred_at" value="([^"]+)"', html).group(1)
+        stamp = int(re.search(r'data-rendered-at="(\d+)"', html).group(1))
+        html = html.replace(f'data-rendered-at="{stamp}"', f'data-rendered-at="{stamp - 3600}"')
+        route.fulfill(response=response, body=html)
+
+    context.route("**/interviews/log/", an_hour_old)  # the service worker's fetch too
+    page.goto(f"{live_server.url}{reverse('interviews:log')}")
+    when = datetime.datetime.fromisoformat(served["when"]) + datetime.timedelta(hours=1)
+    expect(page.get_by_label("When was it?")).to_have_value(when.strftime("%Y-%m-%dT%H:%M"))
+    assert page.locator("input[name=log_key]").input_value() != served["key"]
 
 
 def test_a_kept_page_is_never_shown_to_someone_else(page, context, live_server, alice, bob):
