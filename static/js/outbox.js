@@ -164,11 +164,17 @@
     true,
   );
 
-  // Online, but the request got no answer: it may have arrived, so it waits with its key.
+  function sentFrom(ctx) {
+    var source = ctx && ctx.sourceElement;
+    var sending = ctx && ctx.request && ctx.request.method !== "GET"; // not a lookup
+    return sending && source && source.closest ? source.closest("form[data-outbox]") : null;
+  }
+
+  // Online, but the round got no answer: it may have arrived, so it waits with its key.
   document.addEventListener("htmx:error", function (event) {
     var ctx = event.detail && event.detail.ctx;
     var source = ctx && ctx.sourceElement;
-    var form = source && source.closest ? source.closest("form[data-outbox]") : null;
+    var form = sentFrom(ctx);
     if (form && keep(form)) {
       tell(form, source, navigator.onLine === false ? OFFLINE : UNREACHABLE);
       show();
@@ -187,11 +193,8 @@
   // Sent from the form by the person, and saved.
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
-    var source = ctx && ctx.sourceElement;
-    var form = source && source.closest ? source.closest("form[data-outbox]") : null;
-    if (form && ctx.response && ctx.response.status < 400 && ctx.request.method !== "GET") {
-      store.removeItem(itemKey(form));
-    }
+    var form = sentFrom(ctx);
+    if (form && ctx.response && ctx.response.status < 400) store.removeItem(itemKey(form));
   });
 
   function csrfToken() {

@@ -13,8 +13,18 @@ from playwright.sync_api import expect
 from apps.interviews.models import Interview
 from tests.e2e.conftest import PHONE
 from tests.e2e.test_accounts import log_in
+from tests.e2e.test_nothing_lost import PAGES
+from tests.e2e.test_nothing_lost import (
+    test_offline_while_sending_keeps_the_words_and_says_so_in_view as offline_while_sending,
+)
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "service_workers": "allow"}
+
 
 WAITING = "Waiting to send"
 SENT = "Sent: your video round at Lumen is saved."
@@ -92,6 +102,9 @@ def test_a_round_logged_offline_waits_then_arrives_once(
     page.goto(f"{live_server.url}{reverse('interviews:log')}")
     context.set_offline(True)
     fill_a_round(page)
+    # Looking up the company failed (offline), but nothing was sent: nothing waits yet.
+    expect(page.get_by_role("alert").filter(has_text="that wasn't sent")).to_be_visible()
+    expect(waiting_box(page)).to_have_count(0)
     save(page)
 
     expect(page.get_by_role("alert").filter(has_text="You're offline")).to_be_in_viewport()
@@ -255,3 +268,16 @@ def test_a_shared_message_lands_on_the_paste_screen(page, live_server, alice):
         box = page.locator("textarea").filter(has_text=re.compile("move forward"))
         expect(box).to_have_count(1)
         assert words in box.input_value()
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
+@pytest.mark.parametrize("writing", PAGES, ids=[p.name for p in PAGES])
+def test_with_the_worker_in_charge_going_offline_while_sending_still_keeps_every_word(
+    page, context, live_server, alice, writing
+):
+    page.goto(live_server.url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("!!navigator.serviceWorker.controller")
+    offline_while_sending(page, context, live_server, alice, writing)
+    assert page.evaluate("!!navigator.serviceWorker.controller")
