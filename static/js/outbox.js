@@ -244,7 +244,9 @@
           store.removeItem(key);
           justSent.push({ label: item.label, page: saved });
           var form = formHolding(key);
-          if (form) window.location.assign(saved); // as if sent from it now: on to the round
+          // The form that held it stays as it is (the person may be reading it), and says
+          // no more that it waits; sent from it again, the key leads to the same round.
+          if (form) form.dispatchEvent(new CustomEvent("rebound:saved", { bubbles: true }));
         } else if (response.status === 422) {
           item.state = "refused";
           write(key, item);

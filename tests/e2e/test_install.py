@@ -114,10 +114,15 @@ def test_a_round_logged_offline_waits_then_arrives_once(
     assert not Interview.objects.exists()
 
     context.set_offline(False)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Video round")
+    expect(waiting_box(page)).to_contain_text(SENT)
+    expect(page.get_by_role("alert").filter(has_text="You're offline")).to_have_count(0)
     interview = Interview.objects.get()
     assert (interview.application.company, interview.gut_feeling) == ("Lumen", 4)
     assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':outbox:'))") == []
+
+    save(page)  # the same form, sent again: the same round
+    expect(page.get_by_role("heading", level=1)).to_have_text("Video round")
+    assert Interview.objects.get() == interview
 
 
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
@@ -171,6 +176,8 @@ def test_an_answer_lost_on_the_way_back_is_sent_again_and_still_one_round(page, 
     page.unroute("**/interviews/log/")
 
     page.evaluate("window.dispatchEvent(new Event('online'))")  # a connection back
+    expect(waiting_box(page)).to_contain_text(SENT)
+    waiting_box(page).get_by_role("link", name="See it").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Video round")
     assert Interview.objects.count() == 1
 
