@@ -262,6 +262,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],  # allauth shows the TOTP QR code as a data: image
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    "worker-src": [CSP.SELF],  # the service worker, /service-worker.js
+    "manifest-src": [CSP.SELF],  # /manifest.webmanifest
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],

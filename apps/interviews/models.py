@@ -220,6 +220,9 @@ class Interview(OwnedModel):
     thank_you_sent_on = models.DateField(
         "thank-you note sent on", null=True, blank=True, validators=[already_happened]
     )
+    # Made when the log page is rendered, and sent with it: a round sent twice (a phone
+    # sending it again once back online, a resubmit after the answer was lost) is one round.
+    log_key = models.CharField(max_length=36, blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 
@@ -243,6 +246,13 @@ class Interview(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "occurred_at"]),
             models.Index(fields=["owner", "follow_up_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "log_key"],
+                condition=~models.Q(log_key=""),
+                name="interview_logged_once_per_key",
+            )
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ def log_interview(
     role: str,
     interview: Interview,
     questions: list[Question],
+    log_key: str = "",
 ) -> Interview:
     """Record a round, creating its application if it is new, in one transaction.
 
@@ -31,6 +32,7 @@ def log_interview(
 
     interview.owner = user
     interview.application = application
+    interview.log_key = log_key
     interview.save()
     for question in questions:
         question.owner = user

@@ -144,6 +144,11 @@
     document.querySelectorAll("form[aria-busy]").forEach(sent);
   });
 
+  // Another script's word about a form it holds back (outbox.js), said the same way.
+  document.addEventListener("rebound:say", function (event) {
+    say(event.detail.text, event.target);
+  });
+
   // drafts.js stops a plain form from being sent while offline (the browser would show
   // its own error page instead of the form).
   document.addEventListener("rebound:offline-submit", function (event) {

@@ -78,7 +78,11 @@ def viewport(request):
 
 @pytest.fixture
 def browser_context_args(browser_context_args, viewport):
-    return {**browser_context_args, "viewport": viewport}
+    # Playwright's page.route never sees a request from a page a service worker looks
+    # after, and many tests here route requests to fail them: the worker is left out,
+    # except where a test asks for it (test_install.py, which also runs the offline
+    # checks of test_nothing_lost.py with the worker in charge).
+    return {**browser_context_args, "viewport": viewport, "service_workers": "block"}
 
 
 @pytest.fixture(scope="session")

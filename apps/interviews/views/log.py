@@ -1,7 +1,10 @@
 """Logging a round: the one page to record an interview, minutes after it ended."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -20,7 +23,7 @@ from ..forms import (
     matching_application,
     similar_applications,
 )
-from ..models import Application
+from ..models import Application, Interview
 
 SUGGESTIONS_SHOWN = 5
 
@@ -31,24 +34,32 @@ def log_interview(request):
     """The one page to record a round, for a new or an existing application."""
     user = request.user
     if request.method == "POST":
+        key = _log_key(request.POST.get("log_key"))
+        if already := _logged_with(user, key):
+            return _logged(request, already)  # sent again: answered as the first time
         choice = ApplicationChoiceForm(request.POST, user=user)
         form = InterviewForm(request.POST)
         questions = QuestionFormSet(request.POST, prefix="questions")
         if choice.is_valid() and form.is_valid() and questions.is_valid():
-            interview = services.log_interview(
-                user,
-                application=choice.cleaned_data["application"],
-                company=choice.cleaned_data["company"],
-                role=choice.cleaned_data["role"],
-                interview=form.save(commit=False),
-                questions=[q.save(commit=False) for q in questions if q.has_changed()],
-            )
-            messages.success(request, "Your interview is saved.")
-            return redirect_after_post(request, interview.get_absolute_url())
+            try:
+                interview = services.log_interview(
+                    user,
+                    application=choice.cleaned_data["application"],
+                    company=choice.cleaned_data["company"],
+                    role=choice.cleaned_data["role"],
+                    interview=form.save(commit=False),
+                    questions=[q.save(commit=False) for q in questions if q.has_changed()],
+                    log_key=key,
+                )
+            except IntegrityError:
+                # The same round sent twice at once: the other request saved it first.
+                if not (interview := _logged_with(user, key)):
+                    raise
+            return _logged(request, interview)
         return render(
             request,
             "interviews/log.html",
-            _log_context(choice, form, questions, user),
+            _log_context(choice, form, questions, user, key),
             status=422,
         )
 
@@ -63,12 +74,29 @@ def log_interview(request):
     return render_vary_on_htmx(request, "interviews/log.html", context)
 
 
+def _log_key(posted: str | None) -> str:
+    """The key the page was rendered with, as a UUID's text; "" for anything else."""
+    try:
+        return str(uuid.UUID(posted or ""))
+    except ValueError:
+        return ""
+
+
+def _logged_with(user, key: str) -> Interview | None:
+    return Interview.objects.for_user(user).filter(log_key=key).first() if key else None
+
+
+def _logged(request, interview: Interview):
+    messages.success(request, "Your interview is saved.")
+    return redirect_after_post(request, interview.get_absolute_url())
+
+
 def _picked_application(request) -> Application | None:
     pk = whole_number(request.GET.get("application"))
     return get_owned_or_404(Application, request.user, pk=pk) if pk is not None else None
 
 
-def _log_context(choice, form, questions, user) -> dict:
+def _log_context(choice, form, questions, user, log_key: str = "") -> dict:
     picked = choice["application"].value()
     application = None
     if picked and not choice.errors.get("application"):
@@ -78,6 +106,7 @@ def _log_context(choice, form, questions, user) -> dict:
         "form": form,
         "questions": questions,
         "application": application,
+        "log_key": log_key or str(uuid.uuid4()),
         **_suggestions_context(user, choice["company"].value() or "", choice),
     }
 
