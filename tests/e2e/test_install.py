@@ -6,7 +6,6 @@ import datetime
 import re
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -268,13 +267,12 @@ def test_a_shared_message_lands_on_the_paste_screen(page, live_server, alice):
     share = manifest["share_target"]
     words = "Thank you for your time. We have decided to move forward with other candidates."
     query = f"{share['params']['title']}=Your+application&{share['params']['text']}={words}"
-    # Until apps/capture is merged, its stand-in (see capture_stand_in.py).
-    with override_settings(ROOT_URLCONF="tests.e2e.capture_stand_in"):
-        assert share["action"] == reverse("capture:paste")
-        page.goto(f"{live_server.url}{share['action']}?{query}")
-        box = page.locator("textarea").filter(has_text=re.compile("move forward"))
-        expect(box).to_have_count(1)
-        assert words in box.input_value()
+    assert share["action"] == reverse("capture:paste")
+    page.goto(f"{live_server.url}{share['action']}?{query}")
+    box = page.get_by_label("The message")
+    expect(box).to_have_value(re.compile("move forward"))
+    assert words in box.input_value()
+    assert "Your application" in box.input_value()
 
 
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"], indirect=True)
