@@ -75,7 +75,8 @@
     var key = keyOf(form);
     var values = valuesOf(form);
     if (same(values, form.draftBase || {})) {
-      forget(key);
+      // A copy still on offer waits for the person's choice, even if they leave first.
+      if (!form.draftOnOffer) forget(key);
       return;
     }
     write(key, { values: values, base: form.draftBase, version: form.draftVersion, at: Date.now() });
@@ -147,6 +148,7 @@
     var discard = {
       label: "Discard it",
       run: function () {
+        form.draftOnOffer = false;
         restore(form, current);
         forget(key);
       },
@@ -165,6 +167,7 @@
         leftOver,
       );
     } else {
+      form.draftOnOffer = true;
       box = notice(
         form,
         "You typed something here earlier that wasn't saved, and this page has changed since. Nothing has been overwritten.",
@@ -172,6 +175,7 @@
           {
             label: "Put back what I typed",
             run: function () {
+              form.draftOnOffer = false;
               // As it was typed: against the older save, which the server then refuses
               // with both versions shown, instead of saving over the newer one.
               putVersion(form, draft.version || {});

@@ -115,3 +115,20 @@ def test_the_paste_box_keeps_its_text_until_it_is_read(page, live_server, alice_
     page.goto(f"{live_server.url}/capture/")  # read: the copy on the device is done with
     expect(page.get_by_label("The message")).to_have_value("")
     expect(page.get_by_role("status").filter(has_text=BROUGHT_BACK)).to_have_count(0)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
+def test_a_copy_on_offer_survives_leaving_without_choosing(page, live_server, alice_in_london):
+    """Typed words, then a shared text opening the same box: the earlier words are offered,
+    and leaving without choosing keeps them on offer for the next visit."""
+    log_in(page, live_server, "alice@example.com")
+    page.goto(f"{live_server.url}/capture/")
+    page.get_by_label("The message").fill(REJECTION)
+    page.on("dialog", lambda dialog: dialog.accept())  # leaving asks first
+    offered = page.get_by_role("button", name="Put back what I typed")
+    for _ in range(2):  # offered, left alone, then offered again
+        page.goto(f"{live_server.url}/home/")
+        page.goto(f"{live_server.url}/capture/?{urlencode({'text': 'Something else'})}")
+        expect(offered).to_be_visible()
+    offered.click()
+    expect(page.get_by_label("The message")).to_have_value(REJECTION)
