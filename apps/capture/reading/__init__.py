@@ -57,6 +57,9 @@ def read(
     people: set[str] = set()
     role = role_in(message.body)
     company = company_of(message, people=people, known=known_companies, role=role)
+    if not company and message.quoted:  # a short reply: the message it answers names it
+        quoted = dataclasses.replace(message, body=message.quoted)
+        company = company_of(quoted, people=people, known=known_companies, role=role)
     role = role or role_in_subject(message.subject, not_this=company)
     reading = Reading(
         kind=kind,
