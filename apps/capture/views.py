@@ -10,6 +10,7 @@ from apps.core.models import LONG_TEXT
 from apps.core.params import plain_text
 from apps.interviews.models import Interview
 from apps.interviews.views.log import log_page
+from apps.rejections.forms import noted_already
 from apps.rejections.steps import STEP_COUNT, TOTAL_MINUTES
 
 from . import prefill
@@ -111,6 +112,12 @@ def _still_deciding(request, reading: Reading, application, form):
 
 
 def _rejection(request, reading: Reading, application, form):
+    """ "I got rejected", filled; for an application whose no is noted already, a word
+    about that one (and its walk-through) instead of a form that would be refused."""
+    if application is not None and (earlier := noted_already(application)):
+        context = {"application": application, "rejection": earlier, **_filled(reading, form)}
+        context["recovery"] = getattr(earlier, "recovery", None)
+        return render(request, "capture/noted_already.html", context)
     rejection_form = prefill.rejection_form(
         request.user, reading, form.cleaned_data["text"], application
     )

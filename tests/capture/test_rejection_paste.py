@@ -1,0 +1,43 @@
+"""A pasted no: the rejection form, filled, for the application it is about; a word about
+the no already noted instead of a form Save would refuse; the application the person
+came from kept in preference to the company read."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.rejections.models import Rejection
+from tests.capture.helpers import PASTE, REJECTION
+from tests.interviews.factories import make_application
+from tests.rejections.factories import make_recovery
+
+
+@pytest.fixture
+def noted(alice):
+    application = make_application(alice, company="Northwind", status="rejected")
+    return make_recovery(alice, application)
+
+
+def test_a_no_already_noted_is_said_calmly_instead_of_a_form_save_would_refuse(alice_client, noted):
+    response = alice_client.post(PASTE, {"text": REJECTION})
+    assert response.status_code == 200
+    assert response.templates[0].name == "capture/noted_already.html"
+    assert "You already noted that it didn't work out" in response.text
+    assert f'href="{noted.get_absolute_url()}"' in response.text
+    assert "Carry on with the walk-through" in response.text
+    assert 'action="{}"'.format(reverse("rejections:new")) not in response.text
+    assert Rejection.objects.count() == 1
+
+
+def test_a_no_already_walked_through_links_to_its_summary(alice_client, noted):
+    noted.finished_at = timezone.now()
+    noted.save()
+    response = alice_client.post(PASTE, {"text": REJECTION})
+    assert f'href="{reverse("rejections:summary", args=[noted.pk])}"' in response.text
+
+
+def test_a_no_already_noted_costs_no_more_than_a_query_or_two(
+    alice_client, noted, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(7):
+        alice_client.post(PASTE, {"text": REJECTION})
