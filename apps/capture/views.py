@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from apps.core.models import LONG_TEXT
-from apps.core.params import plain_text
+from apps.core.params import plain_text, whole_number
 from apps.interviews.models import Interview
 from apps.interviews.views.log import log_page
 from apps.rejections.forms import noted_already
@@ -28,12 +28,14 @@ def paste(request):
     form it fills."""
     if request.method == "GET":
         initial = {"text": shared_text(request.GET), "kind": _expected(request.GET)}
+        initial["application"] = whole_number(request.GET.get("application"))
         return _paste_page(request, PasteForm(initial=initial))
     form = PasteForm(request.POST)
     if not form.is_valid():
         return _paste_page(request, form, status=422)
+    carried = form.cleaned_data["application"]
     if "again" in request.POST:  # "Not right?" on a filled form: the person says what it is
-        again = PasteForm(initial={"text": form.cleaned_data["text"]})
+        again = PasteForm(initial={"text": form.cleaned_data["text"], "application": carried})
         return _paste_page(request, again, choose="again")
     applications = applications_of(request.user)
     reading = read(
@@ -45,7 +47,8 @@ def paste(request):
     )
     if reading.kind == UNCLEAR:
         return _paste_page(request, form, choose="unclear")
-    application = matching_application(applications, reading)
+    own = [a for a in applications if a.pk == carried]  # another person's id: not theirs
+    application = own[0] if own else matching_application(applications, reading)
     show = {REJECTION: _rejection, RESCHEDULE: _new_time, DECIDING: _still_deciding}
     return show.get(reading.kind, _new_round)(request, reading, application, form)
 
@@ -70,7 +73,9 @@ def _paste_page(request, form, *, status: int = 200, choose: str = ""):
 
 def _filled(reading: Reading, form: PasteForm, **more) -> dict:
     """What the note atop a filled form needs (templates/forms/filled_from_message.html)."""
-    return {"reading": reading, "pasted": form.cleaned_data["text"], "filled": True, **more}
+    pasted = form.cleaned_data["text"]
+    carried = form.cleaned_data["application"]
+    return {"reading": reading, "pasted": pasted, "carried": carried, "filled": True, **more}
 
 
 def _new_round(request, reading: Reading, application, form, **more):

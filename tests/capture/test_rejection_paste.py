@@ -41,3 +41,36 @@ def test_a_no_already_noted_costs_no_more_than_a_query_or_two(
 ):
     with django_assert_max_num_queries(7):
         alice_client.post(PASTE, {"text": REJECTION})
+
+
+def test_paste_instead_carries_the_application_the_rejection_page_was_opened_for(
+    alice_client, alice
+):
+    application = make_application(alice, company="Orbital Games")
+    page = alice_client.get(reverse("rejections:new"), {"application": application.pk})
+    link = f"{PASTE}?expect=rejection&amp;application={application.pk}"
+    assert f'href="{link}"' in page.text
+    paste = alice_client.get(PASTE, {"expect": "rejection", "application": application.pk})
+    assert f'name="application" value="{application.pk}"' in paste.text
+
+
+def test_the_carried_application_is_used_in_preference_to_the_company_read(alice_client, alice):
+    make_application(alice, company="Northwind")
+    chosen = make_application(alice, company="Orbital Games")
+    response = alice_client.post(PASTE, {"text": REJECTION, "application": str(chosen.pk)})
+    assert response.context["form"].initial["application"] == chosen
+    again = alice_client.post(
+        PASTE, {"text": REJECTION, "application": str(chosen.pk), "again": "1"}
+    )
+    assert f'name="application" value="{chosen.pk}"' in again.text
+
+
+@pytest.mark.parametrize("carried", ["bob's", "\u0663", "99999999999", "x\x00"])
+def test_another_persons_or_an_odd_application_id_is_never_used(alice_client, alice, bob, carried):
+    northwind = make_application(alice, company="Northwind")
+    bobs = make_application(bob, company="Orbital Games")
+    carried = str(bobs.pk) if carried == "bob's" else carried
+    response = alice_client.post(PASTE, {"text": REJECTION, "application": carried})
+    assert response.status_code == 200
+    assert response.context["form"].initial["application"] == northwind
+    assert "Orbital Games" not in response.text
