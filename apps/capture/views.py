@@ -80,6 +80,7 @@ def _filled(reading: Reading, form: PasteForm, **more) -> dict:
 
 def _new_round(request, reading: Reading, application, form, **more):
     choice, round_form = prefill.new_round_forms(request.user, reading, application)
+    more["read_nothing"] = reading.says_nothing and application is None
     return log_page(request, choice, round_form, extra=_filled(reading, form, **more))
 
 
@@ -127,4 +128,5 @@ def _rejection(request, reading: Reading, application, form):
         request.user, reading, form.cleaned_data["text"], application
     )
     context = {"form": rejection_form, "step_count": STEP_COUNT, "minutes": TOTAL_MINUTES}
-    return render(request, "rejections/new.html", {**context, **_filled(reading, form)})
+    filled = _filled(reading, form, read_nothing=reading.says_nothing and application is None)
+    return render(request, "rejections/new.html", {**context, **filled})

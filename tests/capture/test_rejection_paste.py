@@ -74,3 +74,27 @@ def test_another_persons_or_an_odd_application_id_is_never_used(alice_client, al
     assert response.status_code == 200
     assert response.context["form"].initial["application"] == northwind
     assert "Orbital Games" not in response.text
+
+
+GERMAN = (
+    "Sehr geehrte Frau Muster, vielen Dank für Ihre Bewerbung. Wir möchten Sie gerne zu "
+    "einem Gespräch einladen."
+)
+
+
+@pytest.mark.parametrize("kind", ["invitation", "rejection"])
+def test_a_kind_chosen_for_a_message_nothing_is_read_from_says_the_form_is_blank(
+    alice_client, alice, kind
+):
+    response = alice_client.post(PASTE, {"text": GERMAN, "kind": kind})
+    assert response.status_code == 200
+    assert "couldn't read anything from this message" in response.text
+    assert "the form is blank for you to fill in" in response.text
+    assert "Filled in from the message" not in response.text
+    assert ("The message itself is kept below" in response.text) is (kind == "rejection")
+
+
+def test_a_message_with_something_read_still_says_it_filled_the_form_in(alice_client, alice):
+    response = alice_client.post(PASTE, {"text": REJECTION})
+    assert "Filled in from the message" in response.text
+    assert "couldn't read anything" not in response.text

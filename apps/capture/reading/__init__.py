@@ -37,6 +37,12 @@ class Reading:
     interviewers: list[str] = field(default_factory=list)
 
     @property
+    def says_nothing(self) -> bool:
+        """Nothing could be read from it (a message in another language, say)."""
+        fields = (self.company, self.role, self.day, self.stage, self.format, self.interviewers)
+        return not any(fields)
+
+    @property
     def sender_domain(self) -> str:
         return self.message.sender_domain
 
