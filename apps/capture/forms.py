@@ -49,5 +49,12 @@ class PasteForm(forms.Form):
     # preference to the company read, when it is one of the person's own.
     application = PastedText(required=False, widget=forms.HiddenInput)
 
+    @property
+    def error_summary(self) -> str:
+        """Above the errors (forms/errors.html): an empty box has nothing typed to keep."""
+        if self.has_error("text", "required"):
+            return "Paste the message in the box, then press Read it."
+        return ""
+
     def clean_application(self) -> int | None:
         return whole_number(self.cleaned_data["application"])
