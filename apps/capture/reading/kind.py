@@ -31,6 +31,7 @@ SIGNS = {
         (3, r"(?:not|un)(?: been)? successful"),
         (3, r"regret to (?:inform|let you know|tell you)"),
         (3, r"(?:position|role|vacancy) has (?:now )?been filled"),
+        (3, r"\b(?:filled|fill) (?:the|this|that) (?:role|position|vacancy|post)\b"),
         (
             3,
             r"(?:won't|will not|cannot|can't|unable to) (?:be )?(?:offer|taking|take|move|moving"
