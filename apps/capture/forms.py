@@ -1,6 +1,7 @@
 from django import forms
 
 from apps.core.models import LONG_TEXT
+from apps.core.params import whole_number
 
 from .reading.kind import DECIDING, INVITATION, REJECTION, RESCHEDULE
 
@@ -44,3 +45,16 @@ class PasteForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose one of the options."},
     )
+    # The application of the page "Paste the message instead" was followed from: used in
+    # preference to the company read, when it is one of the person's own.
+    application = PastedText(required=False, widget=forms.HiddenInput)
+
+    @property
+    def error_summary(self) -> str:
+        """Above the errors (forms/errors.html): an empty box has nothing typed to keep."""
+        if self.has_error("text", "required"):
+            return "Paste the message in the box, then press Read it."
+        return ""
+
+    def clean_application(self) -> int | None:
+        return whole_number(self.cleaned_data["application"])

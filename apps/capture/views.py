@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from apps.core.models import LONG_TEXT
-from apps.core.params import plain_text
+from apps.core.params import plain_text, whole_number
 from apps.interviews.models import Interview
 from apps.interviews.views.log import log_page
+from apps.rejections.forms import noted_already
 from apps.rejections.steps import STEP_COUNT, TOTAL_MINUTES
 
 from . import prefill
@@ -27,12 +28,14 @@ def paste(request):
     form it fills."""
     if request.method == "GET":
         initial = {"text": shared_text(request.GET), "kind": _expected(request.GET)}
+        initial["application"] = whole_number(request.GET.get("application"))
         return _paste_page(request, PasteForm(initial=initial))
     form = PasteForm(request.POST)
     if not form.is_valid():
         return _paste_page(request, form, status=422)
+    carried = form.cleaned_data["application"]
     if "again" in request.POST:  # "Not right?" on a filled form: the person says what it is
-        again = PasteForm(initial={"text": form.cleaned_data["text"]})
+        again = PasteForm(initial={"text": form.cleaned_data["text"], "application": carried})
         return _paste_page(request, again, choose="again")
     applications = applications_of(request.user)
     reading = read(
@@ -44,7 +47,8 @@ def paste(request):
     )
     if reading.kind == UNCLEAR:
         return _paste_page(request, form, choose="unclear")
-    application = matching_application(applications, reading)
+    own = [a for a in applications if a.pk == carried]  # another person's id: not theirs
+    application = own[0] if own else matching_application(applications, reading)
     show = {REJECTION: _rejection, RESCHEDULE: _new_time, DECIDING: _still_deciding}
     return show.get(reading.kind, _new_round)(request, reading, application, form)
 
@@ -69,11 +73,14 @@ def _paste_page(request, form, *, status: int = 200, choose: str = ""):
 
 def _filled(reading: Reading, form: PasteForm, **more) -> dict:
     """What the note atop a filled form needs (templates/forms/filled_from_message.html)."""
-    return {"reading": reading, "pasted": form.cleaned_data["text"], "filled": True, **more}
+    pasted = form.cleaned_data["text"]
+    carried = form.cleaned_data["application"]
+    return {"reading": reading, "pasted": pasted, "carried": carried, "filled": True, **more}
 
 
 def _new_round(request, reading: Reading, application, form, **more):
     choice, round_form = prefill.new_round_forms(request.user, reading, application)
+    more["read_nothing"] = reading.says_nothing and application is None
     return log_page(request, choice, round_form, extra=_filled(reading, form, **more))
 
 
@@ -111,8 +118,15 @@ def _still_deciding(request, reading: Reading, application, form):
 
 
 def _rejection(request, reading: Reading, application, form):
+    """ "I got rejected", filled; for an application whose no is noted already, a word
+    about that one (and its walk-through) instead of a form that would be refused."""
+    if application is not None and (earlier := noted_already(application)):
+        context = {"application": application, "rejection": earlier, **_filled(reading, form)}
+        context["recovery"] = getattr(earlier, "recovery", None)
+        return render(request, "capture/noted_already.html", context)
     rejection_form = prefill.rejection_form(
         request.user, reading, form.cleaned_data["text"], application
     )
     context = {"form": rejection_form, "step_count": STEP_COUNT, "minutes": TOTAL_MINUTES}
-    return render(request, "rejections/new.html", {**context, **_filled(reading, form)})
+    filled = _filled(reading, form, read_nothing=reading.says_nothing and application is None)
+    return render(request, "rejections/new.html", {**context, **filled})

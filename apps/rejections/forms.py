@@ -24,6 +24,12 @@ def impact_field() -> forms.TypedChoiceField:
     return one_to_five_field("How hard did it hit?", IMPACT)
 
 
+def noted_already(application) -> Rejection | None:
+    """The no already noted for this application, if any. One per application: a second
+    would split its walk-through in two."""
+    return application.rejections.select_related("recovery").first()
+
+
 class RejectionForm(forms.ModelForm):
     """Logging the news: pick the application, or add one quickly."""
 
@@ -85,8 +91,7 @@ class RejectionForm(forms.ModelForm):
         return cleaned
 
     def _check_not_recorded_already(self, application) -> None:
-        """One no per application: a second would split its walk-through in two."""
-        earlier = application.rejections.select_related("recovery").first()
+        earlier = noted_already(application)
         if earlier is None:
             return
         recovery = getattr(earlier, "recovery", None)

@@ -99,6 +99,20 @@ def test_still_deciding_with_no_round_is_a_calm_page(alice_client, northwind):
     assert northwind.get_absolute_url() in response.text
 
 
+def test_still_deciding_with_nothing_to_change_shows_only_the_calm_card(alice_client, northwind):
+    by = in_a_week()
+    text = DECIDING.replace(
+        "We'll keep you posted.", f"We'll update you by {by:%A} {by.day} {by:%B}."
+    )
+    response = alice_client.post(PASTE, {"text": text})
+    assert response.templates[0].name == "capture/deciding.html"
+    assert "Nothing in your records needs to change" in response.text
+    for filled_form_words in ("Fields marked", "09:00", "until you press Save", "Filled in"):
+        assert filled_form_words not in response.text
+    assert "data-draft-saved" in response.text
+    assert "Read the message as something else" in response.text
+
+
 def test_another_persons_round_is_never_offered(alice_client, northwind, bob):
     theirs = make_application(bob, company="Northwind", role="Product Designer")
     make_interview(theirs, occurred_at=timezone.now() + datetime.timedelta(days=2))

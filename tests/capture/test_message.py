@@ -96,3 +96,8 @@ def test_a_long_odd_paste_is_read_in_a_moment(text):
     for kind in ("", "invitation", "rejection"):
         read(text[:20_000], now=NOW, zone=LONDON, kind=kind, known_companies=("Northwind",) * 300)
     assert time.monotonic() - started < 6  # about half a second each on a busy machine
+
+
+def test_a_role_filled_by_someone_else_reads_as_a_no():
+    text = "Hi Alice, we have filled the role with an internal candidate. Thank you."
+    assert read(text, now=NOW, zone=LONDON).kind == "rejection"

@@ -176,6 +176,8 @@ def test_an_empty_paste_is_asked_for_again(alice_client):
         response = alice_client.post(PASTE, {"text": text})
         assert response.status_code == 422
         assert "Paste the message first" in response.text
+        assert "Paste the message in the box, then press Read it." in response.text
+        assert "Everything you typed is still here" not in response.text
 
 
 def test_a_huge_paste_says_so_and_keeps_every_word(alice_client):

@@ -37,6 +37,12 @@ class Reading:
     interviewers: list[str] = field(default_factory=list)
 
     @property
+    def says_nothing(self) -> bool:
+        """Nothing could be read from it (a message in another language, say)."""
+        fields = (self.company, self.role, self.day, self.stage, self.format, self.interviewers)
+        return not any(fields)
+
+    @property
     def sender_domain(self) -> str:
         return self.message.sender_domain
 
@@ -57,6 +63,9 @@ def read(
     people: set[str] = set()
     role = role_in(message.body)
     company = company_of(message, people=people, known=known_companies, role=role)
+    if not company and message.quoted:  # a short reply: the message it answers names it
+        quoted = dataclasses.replace(message, body=message.quoted)
+        company = company_of(quoted, people=people, known=known_companies, role=role)
     role = role or role_in_subject(message.subject, not_this=company)
     reading = Reading(
         kind=kind,

@@ -11,6 +11,9 @@ INVITATION, RESCHEDULE, DECIDING, REJECTION, UNCLEAR = (
     "unclear",
 )
 
+# "We will not be inviting you": a no, not an invitation.
+NOT_NEGATED = r"(?<!not )(?<!not be )(?<!n't )(?<!n't be )(?<!unable to )"
+
 # Each phrase counts its weight once; the kind with most wins, if it reaches ENOUGH.
 SIGNS = {
     REJECTION: [
@@ -28,12 +31,14 @@ SIGNS = {
         (3, r"(?:not|un)(?: been)? successful"),
         (3, r"regret to (?:inform|let you know|tell you)"),
         (3, r"(?:position|role|vacancy) has (?:now )?been filled"),
+        (3, r"\b(?:filled|fill) (?:the|this|that) (?:role|position|vacancy|post)\b"),
         (
             3,
             r"(?:won't|will not|cannot|can't|unable to) (?:be )?(?:offer|taking|take|move|moving"
             r"|progress|progressing|proceed)",
         ),
         (3, r"not (?:been )?selected"),
+        (3, r"(?:\bnot|n't|\bunable to) (?:be )?invit(?:e|ing)"),
         (2, r"closer (?:match|fit)|more closely match"),
         (2, r"keep your (?:details|cv|résumé|resume|profile) on file"),
         (2, r"wish you (?:the very best|all the best|every success|luck|the best)"),
@@ -72,7 +77,7 @@ SIGNS = {
         (2, r"\bthank you for your patience"),
     ],
     INVITATION: [
-        (3, r"\binvit(?:e|ing|ation)"),
+        (3, NOT_NEGATED + r"\binvit(?:e|ing|ation)"),
         (
             3,
             r"(?:like|love|happy|pleased|delighted|excited) to (?:schedule|arrange|set up|book"

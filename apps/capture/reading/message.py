@@ -16,6 +16,14 @@ EMAIL_ADDRESS = re.compile(
     r"(?<![\w.+\-])[\w.+\-]{1,64}@([A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5})"
 )
 HEADER_LINES_READ = 20  # headers sit at the top (or atop a forwarded message)
+# Where the earlier messages of a reply begin: "On Mon, 16 Nov 2026 at 09:12, Jo <jo@x>
+# wrote:" (on one line or two), Outlook's "-----Original Message-----", or its "From: …"
+# block with a "Sent:" or "Date:" line just under it.
+REPLY_HEADER = re.compile(r"^\s*On\b.{0,300}\bwrote\s*:\s*$", re.IGNORECASE | re.DOTALL)
+ORIGINAL = re.compile(r"^\s*-{2,}\s*original message\s*-{2,}\s*$", re.IGNORECASE)
+FORWARDED = re.compile(r"^\s*-{2,}\s*(?:begin )?forwarded message\s*:?\s*-*\s*$", re.I)
+SENT_UNDER = re.compile(r"^\s*(?:sent|date)\s*:", re.IGNORECASE)
+WORDS_ABOVE_A_FORWARD = 8  # a short "fyi" above a forward: the forward is the message
 
 
 @dataclass(frozen=True)
@@ -24,7 +32,8 @@ class Message:
     sender_email: str = ""
     subject: str = ""
     sent: datetime.datetime | None = None
-    body: str = ""
+    body: str = ""  # the new message only: never the earlier ones quoted under it
+    quoted: str = ""  # those earlier messages, read only for the company's name
 
     @property
     def sender_domain(self) -> str:
@@ -97,8 +106,41 @@ def _sent_at(value: str) -> datetime.datetime | None:
     return sent if sent.tzinfo is not None else None
 
 
+def _starts_the_quote(lines: list[str], number: int) -> bool:
+    line = lines[number]
+    if ORIGINAL.match(line) or REPLY_HEADER.match(line):
+        return True
+    if re.match(r"^\s*On\b", line) and number + 1 < len(lines):  # wrapped over two lines
+        return bool(REPLY_HEADER.match(f"{line} {lines[number + 1]}"))
+    below = lines[number + 1 : number + 4]
+    return bool(re.match(r"^\s*from\s*:", line, re.I)) and any(map(SENT_UNDER.match, below))
+
+
+def split_quoted(text: str) -> tuple[str, str]:
+    """The new message, and what it quotes: lines starting with ">", and everything from
+    where a reply's earlier messages (or a forward under a note) begin. Headers at the
+    top are the new message's own; with no words of its own, nothing is taken as quoted."""
+    lines = text.split("\n")
+    new: list[str] = []
+    words = 0
+    for number, line in enumerate(lines):
+        if words and (
+            _starts_the_quote(lines, number)
+            or (FORWARDED.match(line) and words >= WORDS_ABOVE_A_FORWARD)
+        ):
+            return "\n".join(new), "\n".join(lines[number:])
+        if not line.lstrip().startswith(">"):
+            new.append(line)
+            if not HEADER.match(line) and not FORWARDED.match(line):
+                words += len(line.split())
+    quoted = [line for line in lines if line.lstrip().startswith(">")]
+    if not words:
+        return text, ""
+    return "\n".join(new), "\n".join(line.lstrip()[1:].lstrip() for line in quoted)
+
+
 def read_message(raw: str) -> Message:
-    text = plain_words(raw)
+    text, quoted = split_quoted(plain_words(raw))
     lines = text.split("\n")
     headers: dict[str, str] = {}
     kept = []
@@ -111,7 +153,7 @@ def read_message(raw: str) -> Message:
     sender_name, sender_email = email.utils.parseaddr(headers.get("from", ""))
     if "@" not in sender_email:
         sender_email = ""
-        if found := EMAIL_ADDRESS.search(text):
+        if found := EMAIL_ADDRESS.search(f"{text}\n{quoted}"):
             sender_email = found.group(0)
     return Message(
         sender_name=sender_name.strip(" \"'"),
@@ -119,4 +161,5 @@ def read_message(raw: str) -> Message:
         subject=re.sub(r"^((re|fwd?|aw)\s*:\s*)+", "", headers.get("subject", ""), flags=re.I),
         sent=_sent_at(headers.get("date", "") or headers.get("sent", "")),
         body="\n".join(kept).strip(),
+        quoted=quoted.strip(),
     )
