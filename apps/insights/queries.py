@@ -124,13 +124,14 @@ class Search:
     totals: dict
     sources: list[dict]  # the places applications came from, most used first
     months: list[dict]  # the last few months, by when applications were sent
+    undated: int  # applications with no date sent, left out of the months
 
 
 def search(user, today: datetime.date) -> Search:
     """One query: every measure for each pair of (where it was found, month it was sent).
     The totals, the sources and the months are sums of those few groups, which grow with
     the places and months a search spans, never with its applications."""
-    sent = TruncMonth(Coalesce("applied_on", TruncDate("created_at")), output_field=DateField())
+    sent = TruncMonth("applied_on", output_field=DateField())  # None with no date sent
     groups = list(
         Application.objects.for_user(user)
         .annotate(month=sent)
@@ -146,12 +147,14 @@ def search(user, today: datetime.date) -> Search:
     first_month = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS_SHOWN - 1))).replace(
         day=1
     )
+    by_month = _grouped(groups, "month")
+    undated = _summed(by_month.pop(None, []))["applied"]
     months = [
         {**_summed(rows), "month": month}
-        for month, rows in sorted(_grouped(groups, "month").items())
+        for month, rows in sorted(by_month.items())
         if month >= first_month
     ]
-    return Search(_summed(groups), sources[:SOURCES_SHOWN], months)
+    return Search(_summed(groups), sources[:SOURCES_SHOWN], months, undated)
 
 
 def _grouped(groups: list[dict], by: str) -> dict:

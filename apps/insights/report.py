@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 from apps.interviews.progress import numbers_for
 from apps.journal.charts import Event, MoodChart, mood_chart
@@ -40,6 +41,7 @@ NARROWS = {
     ),
 }
 EVENT_WORDS = {"round": "an interview round", "news": "news that one didn't work out"}
+MIN_TO_COMPARE = 3  # fewer applications from a source than this says nothing about it
 MOOD_CHART_WIDTH = 360  # narrower than the journal's: its labels stay readable on a phone
 STEPS = [
     ("applied", "Applied"),
@@ -66,6 +68,11 @@ class Insights:
     mood: MoodChart | None
     mood_words: str
     pace: str
+
+
+def _count(n: int, singular: str, plural: str = "") -> str:
+    """ "1 application", "3 applications": the number with its word, singular or plural."""
+    return f"{n} {ngettext(singular, plural or singular + 's', n)}"
 
 
 def _of(part: int, whole: int) -> str:
@@ -102,7 +109,7 @@ def build(user, today: datetime.date) -> Insights | None:
         narrows_words=NARROWS[narrows][1] if narrows else "",
         did=_did(numbers_for(user)),
         source_chart=_source_chart(sources),
-        month_chart=_month_chart(found.months),
+        month_chart=_month_chart(found.months, found.undated),
         waits=_waits(totals),
         wait_chart=_wait_chart(sources),
         waiting_on=queries.waiting_on(user, today),
@@ -178,16 +185,33 @@ def _source_chart(sources: list[dict]) -> BarChart | None:
         )
         for row in sources
     ]
-    best = max(sources, key=lambda row: row["heard"] / row["applied"])
     summary = "How many heard back, by where you found the job. " + " ".join(
         f"{_source_name(row)}: {_of(row['heard'], row['applied'])}." for row in sources
     )
-    if best["heard"]:
+    best = _best_source(sources)
+    if best:
         summary += f" {_source_name(best)} heard back most often."
     return BarChart("sources", "Heard back, by where you found the job", summary, rows)
 
 
-def _month_chart(months: list[dict]) -> BarChart | None:
+def _best_source(sources: list[dict]) -> dict | None:
+    """The named source that heard back most often, when there is one to speak of: at least
+    two named sources, enough applications from the leader, and no tie with another."""
+    named = [row for row in sources if row["key"]]
+    if len(named) < 2:
+        return None
+    best = max(named, key=_heard_share)
+    if not best["heard"] or best["applied"] < MIN_TO_COMPARE:
+        return None
+    others = [row for row in sources if row is not best]
+    return best if all(_heard_share(row) < _heard_share(best) for row in others) else None
+
+
+def _heard_share(row: dict) -> float:
+    return row["heard"] / row["applied"]
+
+
+def _month_chart(months: list[dict], undated: int) -> BarChart | None:
     if len(months) < 2:
         return None
     rows = [
@@ -204,6 +228,11 @@ def _month_chart(months: list[dict]) -> BarChart | None:
         f"{date_format(row['month'], 'F')}: {row['applied']} sent, {row['heard']} heard back."
         for row in months
     )
+    if undated:
+        summary += (
+            f" {_count(undated, 'application')} with no date sent "
+            f"{'is' if undated == 1 else 'are'} not shown."
+        )
     return BarChart(
         "months", "Applications and answers by month", summary, rows, ("Sent", "Heard back")
     )

@@ -272,3 +272,33 @@ def test_odd_input_to_the_pace_switch_is_never_an_error(alice, alice_client):
 def test_insights_ask_you_to_log_in(client):
     assert client.get(INSIGHTS).status_code == 302
     assert client.post(PACE, {"pace_notes": ""}).status_code == 302
+
+
+def test_applications_with_no_date_sent_stay_out_of_the_months(alice, alice_client):
+    make_application(alice, company="Early", applied_on=days_ago(70))
+    make_application(alice, company="Later", applied_on=days_ago(10))
+    never_logged = make_application(alice, company="Pasted")  # no applied_on
+    Rejection.objects.create(owner=alice, application=never_logged, received_on=days_ago(0))
+    page = text(alice_client.get(INSIGHTS))
+    months = page.split("Applications by the month you sent them")[1]
+    this_month = timezone.localdate().strftime("%B")
+    assert f"{this_month}: 1 sent, 1 heard back" not in months
+    assert "1 application with no date sent is not shown." in months
+
+
+def test_no_source_is_said_to_hear_back_most_from_too_little(alice, alice_client):
+    make_application(alice, source="Referral", status="interviewing")
+    make_application(alice, source="Job board")
+    make_application(alice, status="interviewing")  # not noted
+    make_application(alice, status="interviewing")
+    page = text(alice_client.get(INSIGHTS))
+    assert "Referral: 1 of 1." in page
+    assert "most often" not in page  # one referral is too few; "Not noted" is no source
+
+
+def test_the_source_that_heard_back_most_is_named_when_there_is_enough(alice, alice_client):
+    for n in range(3):
+        make_application(alice, source="Referral", status="interviewing" if n else "applied")
+        make_application(alice, source="Job board", status="interviewing" if n == 1 else "applied")
+    page = text(alice_client.get(INSIGHTS))
+    assert "Job board: 1 of 3. Referral: 2 of 3. Referral heard back most often." in page
