@@ -16,6 +16,13 @@ from apps.journal.charts import Event, MoodChart, mood_chart
 from . import queries
 from .charts import Bar, BarChart, Row
 from .pace import pace_note
+from .words import count as _count
+from .words import days as _days
+from .words import did as _did
+from .words import funnel_words as _funnel_words
+from .words import in_days as _in_days
+from .words import of as _of
+from .words import practice_words as _practice_words
 
 # Where a search narrows, and what is usual there, in plain words (no invented figures).
 NARROWS = {
@@ -68,25 +75,6 @@ class Insights:
     mood: MoodChart | None
     mood_words: str
     pace: str
-
-
-def _count(n: int, singular: str, plural: str = "") -> str:
-    """ "1 application", "3 applications": the number with its word, singular or plural."""
-    return f"{n} {ngettext(singular, plural or singular + 's', n)}"
-
-
-def _of(part: int, whole: int) -> str:
-    return f"{part} of {whole}"
-
-
-def _days(duration: datetime.timedelta | None) -> int | None:
-    if duration is None:
-        return None
-    return max(0, round(duration.total_seconds() / 86400))
-
-
-def _in_days(days: int) -> str:
-    return "the same day" if days == 0 else "1 day" if days == 1 else f"{days} days"
 
 
 def _source_name(row: dict) -> str:
@@ -147,12 +135,7 @@ def _funnel(totals: dict) -> BarChart:
         )
         for key, label in STEPS
     ]
-    summary = (
-        f"Of your {applied} applications, {totals['heard']} heard back and "
-        f"{totals['interviewed']} led to an interview. Of those, {totals['final']} reached a "
-        f"final round and {totals['offer']} became an offer."
-    )
-    return BarChart("funnel", "How far your applications got", summary, rows)
+    return BarChart("funnel", "How far your applications got", _funnel_words(totals), rows)
 
 
 def _narrows(totals: dict) -> str:
@@ -164,15 +147,6 @@ def _narrows(totals: dict) -> str:
             if share_lost > drop:
                 best, drop = key, share_lost
     return best
-
-
-def _did(numbers) -> str:
-    parts = [f"{numbers.applications} applications sent"]
-    if numbers.rounds_done:
-        parts.append(f"{numbers.rounds_done} interview rounds done")
-    if numbers.great_answers:
-        parts.append(f"{numbers.great_answers} answers you rocked")
-    return "What you did along the way: " + ", ".join(parts) + "."
 
 
 def _source_chart(sources: list[dict]) -> BarChart | None:
@@ -251,7 +225,7 @@ def _waits(totals: dict) -> str:
     if days is None:
         return ""
     words = (
-        f"Across {totals['waits']} applications with a date, the first answer came after "
+        f"Across {_count(totals['waits'], 'application')} with a date, the first answer came after "
         f"{_in_days(days)} on average."
     )
     gap = _round_gap(totals)
@@ -299,20 +273,6 @@ def _practice_chart(practice: dict) -> BarChart | None:
     return BarChart("practice", "Hard questions and your practice", _practice_words(practice), rows)
 
 
-def _practice_words(practice: dict) -> str:
-    struggled = practice["struggled"]
-    if not struggled:
-        return ""
-    words = (
-        f"You found {struggled} questions hard. You have practised {practice['practised']} of them"
-    )
-    if practice["better"]:
-        words += f", and {practice['better']} went well when they came up again"
-        if practice["practised_better"]:
-            words += f" ({practice['practised_better']} of those after practice)"
-    return words + "."
-
-
 # ---- How am I doing? -----------------------------------------------------------------------
 
 
@@ -329,9 +289,9 @@ def _by_week(days: list[dict]) -> dict[datetime.date, dict[str, int]]:
 def _what_happened(monday: datetime.date, kind: str, count: int) -> str:
     week = f"Week of {date_format(monday, 'j M')}"
     if kind == "round":
-        return f"{week}: {count} interview round{'s' if count > 1 else ''}"
+        return f"{week}: {_count(count, 'interview round')}"
     if kind == "writing":
-        return f"{week}: {count} journal entr{'ies' if count > 1 else 'y'}"
+        return f"{week}: {_count(count, 'journal entry', 'journal entries')}"
     return f"{week}: {EVENT_WORDS[kind]}"  # news is never counted on its own
 
 
@@ -364,8 +324,9 @@ def _mood_summary(weeks: list[dict]) -> str:
     high = max(rated, key=lambda row: row["before"])
     entries = sum(row["entries"] for row in weeks)
     return (
-        f"Weekly average mood over the last {queries.MOOD_WEEKS} weeks, from {entries} "
-        f"journal entries. Before writing, it was lowest in the week of "
+        f"Weekly average mood over the last {queries.MOOD_WEEKS} weeks, from "
+        f"{_count(entries, 'journal entry', 'journal entries')}. Before writing, it was "
+        "lowest in the week of "
         f"{date_format(low['week'], 'j M')} ({round(low['before'], 1):g} of 5). It was "
         f"highest in the week of {date_format(high['week'], 'j M')} "
         f"({round(high['before'], 1):g} of 5). Marks along the bottom show your rounds, news "
@@ -418,5 +379,6 @@ def _before_and_after(weeks: list[dict]) -> str:
     lifted = sum(row["lifted"] for row in weeks)
     return (
         f"On average, {feeling}: {before:.1f} before and {after:.1f} after, out of 5. "
-        f"Your mood was higher afterwards for {_of(lifted, both)} entries where you noted both."
+        f"Your mood was higher afterwards for {_of(lifted, both)} "
+        f"{ngettext('entry', 'entries', both)} where you noted both."
     )

@@ -101,7 +101,7 @@ def test_practice_counts_hard_questions_practised_and_later_answered_well(alice,
     make_question(later, text="Why us?", outcome="rocked")
     page = text(alice_client.get(INSIGHTS))
     assert (
-        "You found 2 questions hard. You have practised 1 of them, and 1 went well when they "
+        "You found 2 questions hard. You have practised 1 of them, and 1 went well when it "
         "came up again (1 of those after practice)."
     ) in page
 
@@ -302,3 +302,33 @@ def test_the_source_that_heard_back_most_is_named_when_there_is_enough(alice, al
         make_application(alice, source="Job board", status="interviewing" if n == 1 else "applied")
     page = text(alice_client.get(INSIGHTS))
     assert "Job board: 1 of 3. Referral: 2 of 3. Referral heard back most often." in page
+
+
+def test_a_tiny_search_is_told_in_the_singular_with_no_rows_of_zeros(alice, alice_client):
+    application = make_application(alice, applied_on=days_ago(20))
+    Rejection.objects.create(owner=alice, application=application, received_on=days_ago(5))
+    page = text(alice_client.get(INSIGHTS))
+    assert "Of your 1 application, 1 heard back, and none has led to an interview yet." in page
+    assert "It is early days" in page
+    assert "Of those, 0" not in page and "0 reached" not in page
+    assert "1 application sent." in page
+    assert "Across 1 application with a date" in page
+    assert not re.search(r"\b1 (applications|questions|entries|journal entries|rounds)\b", page)
+
+
+def test_nothing_heard_yet_is_early_days(alice, alice_client):
+    make_application(alice, applied_on=days_ago(3))
+    page = text(alice_client.get(INSIGHTS))
+    assert "You have sent 1 application, and none has heard back yet." in page
+    assert "0 heard back" not in page
+
+
+def test_one_hard_question_and_one_entry_are_singular(alice, alice_client):
+    interview = make_interview(make_application(alice), occurred_at=moment(3))
+    make_question(interview, text="Why us?", outcome="struggled")
+    make_entry(alice, is_draft=False, written_on=days_ago(2), mood_before=2, mood_after=3)
+    page = text(alice_client.get(INSIGHTS))
+    assert "You found 1 question hard. You haven&#x27;t practised it yet." in page
+    assert "higher afterwards for 1 of 1 entry where you noted both" in page
+    assert "Of your 1 application, 1 heard back and 1 led to an interview." in page
+    assert "Of those, 0" not in page
