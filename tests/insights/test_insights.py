@@ -332,3 +332,9 @@ def test_one_hard_question_and_one_entry_are_singular(alice, alice_client):
     assert "higher afterwards for 1 of 1 entry where you noted both" in page
     assert "Of your 1 application, 1 heard back and 1 led to an interview." in page
     assert "Of those, 0" not in page
+
+
+def test_after_the_pace_switch_focus_stays_on_the_new_switch(alice, alice_client):
+    response = alice_client.post(PACE, {"pace_notes": ""}, headers={"HX-Request": "true"})
+    assert re.search(r"<button[^>]*data-focus-after-swap[^>]*>Turn on pace notes", response.text)
+    assert "data-focus-after-swap" not in alice_client.get(INSIGHTS).text
