@@ -47,6 +47,7 @@ MONTHS_SHOWN = 6
 QUIET_AFTER_DAYS = 30  # an application with no word for this long counts as quiet
 MOOD_WEEKS = 12
 WAITING_SHOWN = 5
+QUIET_SHOWN = 3
 
 
 def _measures(today: datetime.date) -> dict:
@@ -102,16 +103,27 @@ def _measures(today: datetime.date) -> dict:
         "round_span": Sum(round_span),
         "round_gaps": Sum(Greatest(round_count - 1, 0)),
         "waiting": Count("pk", filter=active & Q(Exists(overdue)) & ~Q(Exists(news))),
-        "quiet": Count(
-            "pk",
-            filter=Q(
-                status=Status.APPLIED,
-                applied_on__lte=today - datetime.timedelta(days=QUIET_AFTER_DAYS),
-            )
-            & ~Q(Exists(Interview.objects.filter(application=OuterRef("pk"))))
-            & ~Q(Exists(news)),
-        ),
+        "quiet": Count("pk", filter=_quiet(today)),
     }
+
+
+def _quiet(today: datetime.date) -> Q:
+    """Sent a month or more ago, and no round or news since."""
+    return (
+        Q(status=Status.APPLIED, applied_on__lte=today - datetime.timedelta(days=QUIET_AFTER_DAYS))
+        & ~Q(Exists(Interview.objects.filter(application=OuterRef("pk"))))
+        & ~Q(Exists(Rejection.objects.filter(application=OuterRef("pk"))))
+    )
+
+
+def quiet(user, today: datetime.date) -> list[Application]:
+    """A few of the quiet applications, the longest quiet first, to name them."""
+    return list(
+        Application.objects.for_user(user)
+        .filter(_quiet(today))
+        .only("company", "applied_on")
+        .order_by("applied_on", "pk")[:QUIET_SHOWN]
+    )
 
 
 COUNTS = ("applied", "heard", "interviewed", "final", "offer", "waits", "round_gaps")

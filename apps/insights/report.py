@@ -71,6 +71,8 @@ class Insights:
     wait_chart: BarChart | None
     waiting_on: list
     quiet: int
+    quiet_named: list
+    quiet_more: int
     practice_chart: BarChart | None
     mood: MoodChart | None
     mood_words: str
@@ -87,6 +89,7 @@ def build(user, today: datetime.date) -> Insights | None:
     if not totals["applied"]:
         return None
     narrows = _narrows(totals)
+    quiet_named = queries.quiet(user, today)  # always asked: the same queries every time
     mood_start = _weeks_back(today)
     weeks = queries.mood_weeks(user, mood_start)
     days = queries.days_busy(user, mood_start)
@@ -102,6 +105,8 @@ def build(user, today: datetime.date) -> Insights | None:
         wait_chart=_wait_chart(sources),
         waiting_on=queries.waiting_on(user, today),
         quiet=totals["quiet"],
+        quiet_named=quiet_named,
+        quiet_more=totals["quiet"] - len(quiet_named),
         practice_chart=_practice_chart(practice),
         mood=_mood(weeks, days, mood_start, today),
         mood_words=_before_and_after(weeks),

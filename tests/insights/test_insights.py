@@ -88,7 +88,7 @@ def test_rounds_past_the_date_they_gave_and_quiet_applications(alice_client, sea
     page = text(alice_client.get(INSIGHTS))
     waiting = page.split("Past the date they gave")[1]
     assert "Cedar" in waiting and "We&#x27;ll be in touch by Friday." in waiting
-    assert "1 application has had no word for a month or more." in page
+    assert "1 application has had no word for a month or more: Atlas ." in page
 
 
 def test_practice_counts_hard_questions_practised_and_later_answered_well(alice, alice_client):
@@ -338,3 +338,15 @@ def test_after_the_pace_switch_focus_stays_on_the_new_switch(alice, alice_client
     response = alice_client.post(PACE, {"pace_notes": ""}, headers={"HX-Request": "true"})
     assert re.search(r"<button[^>]*data-focus-after-swap[^>]*>Turn on pace notes", response.text)
     assert "data-focus-after-swap" not in alice_client.get(INSIGHTS).text
+
+
+def test_quiet_applications_are_named_a_few_at_a_time(alice, alice_client):
+    for n in range(5):
+        make_application(alice, company=f"Quiet {n}", applied_on=days_ago(60 - n))
+    body = alice_client.get(INSIGHTS).text
+    page = text(alice_client.get(INSIGHTS))
+    assert (
+        "5 applications have had no word for a month or more: "
+        "Quiet 0 , Quiet 1 , Quiet 2 and 2 more." in page
+    )
+    assert body.count('href="/interviews/applications/') >= 3
