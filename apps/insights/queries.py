@@ -47,6 +47,7 @@ MONTHS_SHOWN = 6
 QUIET_AFTER_DAYS = 30  # an application with no word for this long counts as quiet
 MOOD_WEEKS = 12
 WAITING_SHOWN = 5
+QUIET_SHOWN = 3
 
 
 def _measures(today: datetime.date) -> dict:
@@ -102,16 +103,27 @@ def _measures(today: datetime.date) -> dict:
         "round_span": Sum(round_span),
         "round_gaps": Sum(Greatest(round_count - 1, 0)),
         "waiting": Count("pk", filter=active & Q(Exists(overdue)) & ~Q(Exists(news))),
-        "quiet": Count(
-            "pk",
-            filter=Q(
-                status=Status.APPLIED,
-                applied_on__lte=today - datetime.timedelta(days=QUIET_AFTER_DAYS),
-            )
-            & ~Q(Exists(Interview.objects.filter(application=OuterRef("pk"))))
-            & ~Q(Exists(news)),
-        ),
+        "quiet": Count("pk", filter=_quiet(today)),
     }
+
+
+def _quiet(today: datetime.date) -> Q:
+    """Sent a month or more ago, and no round or news since."""
+    return (
+        Q(status=Status.APPLIED, applied_on__lte=today - datetime.timedelta(days=QUIET_AFTER_DAYS))
+        & ~Q(Exists(Interview.objects.filter(application=OuterRef("pk"))))
+        & ~Q(Exists(Rejection.objects.filter(application=OuterRef("pk"))))
+    )
+
+
+def quiet(user, today: datetime.date) -> list[Application]:
+    """A few of the quiet applications, the longest quiet first, to name them."""
+    return list(
+        Application.objects.for_user(user)
+        .filter(_quiet(today))
+        .only("company", "applied_on")
+        .order_by("applied_on", "pk")[:QUIET_SHOWN]
+    )
 
 
 COUNTS = ("applied", "heard", "interviewed", "final", "offer", "waits", "round_gaps")
@@ -124,13 +136,14 @@ class Search:
     totals: dict
     sources: list[dict]  # the places applications came from, most used first
     months: list[dict]  # the last few months, by when applications were sent
+    undated: int  # applications with no date sent, left out of the months
 
 
 def search(user, today: datetime.date) -> Search:
     """One query: every measure for each pair of (where it was found, month it was sent).
     The totals, the sources and the months are sums of those few groups, which grow with
     the places and months a search spans, never with its applications."""
-    sent = TruncMonth(Coalesce("applied_on", TruncDate("created_at")), output_field=DateField())
+    sent = TruncMonth("applied_on", output_field=DateField())  # None with no date sent
     groups = list(
         Application.objects.for_user(user)
         .annotate(month=sent)
@@ -146,12 +159,14 @@ def search(user, today: datetime.date) -> Search:
     first_month = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS_SHOWN - 1))).replace(
         day=1
     )
+    by_month = _grouped(groups, "month")
+    undated = _summed(by_month.pop(None, []))["applied"]
     months = [
         {**_summed(rows), "month": month}
-        for month, rows in sorted(_grouped(groups, "month").items())
+        for month, rows in sorted(by_month.items())
         if month >= first_month
     ]
-    return Search(_summed(groups), sources[:SOURCES_SHOWN], months)
+    return Search(_summed(groups), sources[:SOURCES_SHOWN], months, undated)
 
 
 def _grouped(groups: list[dict], by: str) -> dict:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 from apps.interviews.progress import numbers_for
 from apps.journal.charts import Event, MoodChart, mood_chart
@@ -15,6 +16,13 @@ from apps.journal.charts import Event, MoodChart, mood_chart
 from . import queries
 from .charts import Bar, BarChart, Row
 from .pace import pace_note
+from .words import count as _count
+from .words import days as _days
+from .words import did as _did
+from .words import funnel_words as _funnel_words
+from .words import in_days as _in_days
+from .words import of as _of
+from .words import practice_words as _practice_words
 
 # Where a search narrows, and what is usual there, in plain words (no invented figures).
 NARROWS = {
@@ -40,6 +48,7 @@ NARROWS = {
     ),
 }
 EVENT_WORDS = {"round": "an interview round", "news": "news that one didn't work out"}
+MIN_TO_COMPARE = 3  # fewer applications from a source than this says nothing about it
 MOOD_CHART_WIDTH = 360  # narrower than the journal's: its labels stay readable on a phone
 STEPS = [
     ("applied", "Applied"),
@@ -62,24 +71,12 @@ class Insights:
     wait_chart: BarChart | None
     waiting_on: list
     quiet: int
+    quiet_named: list
+    quiet_more: int
     practice_chart: BarChart | None
     mood: MoodChart | None
     mood_words: str
     pace: str
-
-
-def _of(part: int, whole: int) -> str:
-    return f"{part} of {whole}"
-
-
-def _days(duration: datetime.timedelta | None) -> int | None:
-    if duration is None:
-        return None
-    return max(0, round(duration.total_seconds() / 86400))
-
-
-def _in_days(days: int) -> str:
-    return "the same day" if days == 0 else "1 day" if days == 1 else f"{days} days"
 
 
 def _source_name(row: dict) -> str:
@@ -92,6 +89,7 @@ def build(user, today: datetime.date) -> Insights | None:
     if not totals["applied"]:
         return None
     narrows = _narrows(totals)
+    quiet_named = queries.quiet(user, today)  # always asked: the same queries every time
     mood_start = _weeks_back(today)
     weeks = queries.mood_weeks(user, mood_start)
     days = queries.days_busy(user, mood_start)
@@ -102,11 +100,13 @@ def build(user, today: datetime.date) -> Insights | None:
         narrows_words=NARROWS[narrows][1] if narrows else "",
         did=_did(numbers_for(user)),
         source_chart=_source_chart(sources),
-        month_chart=_month_chart(found.months),
+        month_chart=_month_chart(found.months, found.undated),
         waits=_waits(totals),
         wait_chart=_wait_chart(sources),
         waiting_on=queries.waiting_on(user, today),
         quiet=totals["quiet"],
+        quiet_named=quiet_named,
+        quiet_more=totals["quiet"] - len(quiet_named),
         practice_chart=_practice_chart(practice),
         mood=_mood(weeks, days, mood_start, today),
         mood_words=_before_and_after(weeks),
@@ -140,12 +140,7 @@ def _funnel(totals: dict) -> BarChart:
         )
         for key, label in STEPS
     ]
-    summary = (
-        f"Of your {applied} applications, {totals['heard']} heard back and "
-        f"{totals['interviewed']} led to an interview. Of those, {totals['final']} reached a "
-        f"final round and {totals['offer']} became an offer."
-    )
-    return BarChart("funnel", "How far your applications got", summary, rows)
+    return BarChart("funnel", "How far your applications got", _funnel_words(totals), rows)
 
 
 def _narrows(totals: dict) -> str:
@@ -159,15 +154,6 @@ def _narrows(totals: dict) -> str:
     return best
 
 
-def _did(numbers) -> str:
-    parts = [f"{numbers.applications} applications sent"]
-    if numbers.rounds_done:
-        parts.append(f"{numbers.rounds_done} interview rounds done")
-    if numbers.great_answers:
-        parts.append(f"{numbers.great_answers} answers you rocked")
-    return "What you did along the way: " + ", ".join(parts) + "."
-
-
 def _source_chart(sources: list[dict]) -> BarChart | None:
     if len(sources) < 2:
         return None
@@ -178,16 +164,33 @@ def _source_chart(sources: list[dict]) -> BarChart | None:
         )
         for row in sources
     ]
-    best = max(sources, key=lambda row: row["heard"] / row["applied"])
     summary = "How many heard back, by where you found the job. " + " ".join(
         f"{_source_name(row)}: {_of(row['heard'], row['applied'])}." for row in sources
     )
-    if best["heard"]:
+    best = _best_source(sources)
+    if best:
         summary += f" {_source_name(best)} heard back most often."
     return BarChart("sources", "Heard back, by where you found the job", summary, rows)
 
 
-def _month_chart(months: list[dict]) -> BarChart | None:
+def _best_source(sources: list[dict]) -> dict | None:
+    """The named source that heard back most often, when there is one to speak of: at least
+    two named sources, enough applications from the leader, and no tie with another."""
+    named = [row for row in sources if row["key"]]
+    if len(named) < 2:
+        return None
+    best = max(named, key=_heard_share)
+    if not best["heard"] or best["applied"] < MIN_TO_COMPARE:
+        return None
+    others = [row for row in sources if row is not best]
+    return best if all(_heard_share(row) < _heard_share(best) for row in others) else None
+
+
+def _heard_share(row: dict) -> float:
+    return row["heard"] / row["applied"]
+
+
+def _month_chart(months: list[dict], undated: int) -> BarChart | None:
     if len(months) < 2:
         return None
     rows = [
@@ -204,6 +207,11 @@ def _month_chart(months: list[dict]) -> BarChart | None:
         f"{date_format(row['month'], 'F')}: {row['applied']} sent, {row['heard']} heard back."
         for row in months
     )
+    if undated:
+        summary += (
+            f" {_count(undated, 'application')} with no date sent "
+            f"{'is' if undated == 1 else 'are'} not shown."
+        )
     return BarChart(
         "months", "Applications and answers by month", summary, rows, ("Sent", "Heard back")
     )
@@ -222,7 +230,7 @@ def _waits(totals: dict) -> str:
     if days is None:
         return ""
     words = (
-        f"Across {totals['waits']} applications with a date, the first answer came after "
+        f"Across {_count(totals['waits'], 'application')} with a date, the first answer came after "
         f"{_in_days(days)} on average."
     )
     gap = _round_gap(totals)
@@ -270,20 +278,6 @@ def _practice_chart(practice: dict) -> BarChart | None:
     return BarChart("practice", "Hard questions and your practice", _practice_words(practice), rows)
 
 
-def _practice_words(practice: dict) -> str:
-    struggled = practice["struggled"]
-    if not struggled:
-        return ""
-    words = (
-        f"You found {struggled} questions hard. You have practised {practice['practised']} of them"
-    )
-    if practice["better"]:
-        words += f", and {practice['better']} went well when they came up again"
-        if practice["practised_better"]:
-            words += f" ({practice['practised_better']} of those after practice)"
-    return words + "."
-
-
 # ---- How am I doing? -----------------------------------------------------------------------
 
 
@@ -300,9 +294,9 @@ def _by_week(days: list[dict]) -> dict[datetime.date, dict[str, int]]:
 def _what_happened(monday: datetime.date, kind: str, count: int) -> str:
     week = f"Week of {date_format(monday, 'j M')}"
     if kind == "round":
-        return f"{week}: {count} interview round{'s' if count > 1 else ''}"
+        return f"{week}: {_count(count, 'interview round')}"
     if kind == "writing":
-        return f"{week}: {count} journal entr{'ies' if count > 1 else 'y'}"
+        return f"{week}: {_count(count, 'journal entry', 'journal entries')}"
     return f"{week}: {EVENT_WORDS[kind]}"  # news is never counted on its own
 
 
@@ -335,8 +329,9 @@ def _mood_summary(weeks: list[dict]) -> str:
     high = max(rated, key=lambda row: row["before"])
     entries = sum(row["entries"] for row in weeks)
     return (
-        f"Weekly average mood over the last {queries.MOOD_WEEKS} weeks, from {entries} "
-        f"journal entries. Before writing, it was lowest in the week of "
+        f"Weekly average mood over the last {queries.MOOD_WEEKS} weeks, from "
+        f"{_count(entries, 'journal entry', 'journal entries')}. Before writing, it was "
+        "lowest in the week of "
         f"{date_format(low['week'], 'j M')} ({round(low['before'], 1):g} of 5). It was "
         f"highest in the week of {date_format(high['week'], 'j M')} "
         f"({round(high['before'], 1):g} of 5). Marks along the bottom show your rounds, news "
@@ -389,5 +384,6 @@ def _before_and_after(weeks: list[dict]) -> str:
     lifted = sum(row["lifted"] for row in weeks)
     return (
         f"On average, {feeling}: {before:.1f} before and {after:.1f} after, out of 5. "
-        f"Your mood was higher afterwards for {_of(lifted, both)} entries where you noted both."
+        f"Your mood was higher afterwards for {_of(lifted, both)} "
+        f"{ngettext('entry', 'entries', both)} where you noted both."
     )

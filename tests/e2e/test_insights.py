@@ -49,6 +49,8 @@ def test_charts_with_their_words_and_the_pace_note_turned_off(
     pace.get_by_role("button", name="Turn off pace notes").click()
     expect(pace).to_contain_text("Pace notes are off.")
     expect(pace).not_to_contain_text("A day or two off could help")
+    # Focus stays on the switch that was pressed, not dropped to the page body.
+    expect(pace.get_by_role("button", name="Turn on pace notes")).to_be_focused()
     lived_in.refresh_from_db()
     assert lived_in.pace_notes is False
     assert_accessible(page)
@@ -78,4 +80,13 @@ def test_insights_print_with_their_charts(page, live_server, lived_in):
     page.emulate_media(media="print")
     expect(page.get_by_role("img", name=CHARTS[0])).to_be_visible()
     expect(page.get_by_role("button", name="Turn off pace notes")).to_be_hidden()
+    # The time-zone offer, on every page until answered, stays off paper.
+    page.evaluate("document.querySelector('[data-time-zone-offer]').hidden = false")
+    expect(page.locator("[data-time-zone-offer]")).to_be_hidden()
+    # The legend's swatches print as the bars do.
+    swatch = page.locator(".swatch--first").first
+    bar = page.locator(".bar-chart__bar--first").first
+    assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == bar.evaluate(
+        "e => getComputedStyle(e).fill"
+    )
     assert page.pdf(format="A4").startswith(b"%PDF")

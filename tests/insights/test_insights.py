@@ -88,7 +88,7 @@ def test_rounds_past_the_date_they_gave_and_quiet_applications(alice_client, sea
     page = text(alice_client.get(INSIGHTS))
     waiting = page.split("Past the date they gave")[1]
     assert "Cedar" in waiting and "We&#x27;ll be in touch by Friday." in waiting
-    assert "1 application has had no word for a month or more." in page
+    assert "1 application has had no word for a month or more: Atlas ." in page
 
 
 def test_practice_counts_hard_questions_practised_and_later_answered_well(alice, alice_client):
@@ -101,7 +101,7 @@ def test_practice_counts_hard_questions_practised_and_later_answered_well(alice,
     make_question(later, text="Why us?", outcome="rocked")
     page = text(alice_client.get(INSIGHTS))
     assert (
-        "You found 2 questions hard. You have practised 1 of them, and 1 went well when they "
+        "You found 2 questions hard. You have practised 1 of them, and 1 went well when it "
         "came up again (1 of those after practice)."
     ) in page
 
@@ -272,3 +272,81 @@ def test_odd_input_to_the_pace_switch_is_never_an_error(alice, alice_client):
 def test_insights_ask_you_to_log_in(client):
     assert client.get(INSIGHTS).status_code == 302
     assert client.post(PACE, {"pace_notes": ""}).status_code == 302
+
+
+def test_applications_with_no_date_sent_stay_out_of_the_months(alice, alice_client):
+    make_application(alice, company="Early", applied_on=days_ago(70))
+    make_application(alice, company="Later", applied_on=days_ago(10))
+    never_logged = make_application(alice, company="Pasted")  # no applied_on
+    Rejection.objects.create(owner=alice, application=never_logged, received_on=days_ago(0))
+    page = text(alice_client.get(INSIGHTS))
+    months = page.split("Applications by the month you sent them")[1]
+    this_month = timezone.localdate().strftime("%B")
+    assert f"{this_month}: 1 sent, 1 heard back" not in months
+    assert "1 application with no date sent is not shown." in months
+
+
+def test_no_source_is_said_to_hear_back_most_from_too_little(alice, alice_client):
+    make_application(alice, source="Referral", status="interviewing")
+    make_application(alice, source="Job board")
+    make_application(alice, status="interviewing")  # not noted
+    make_application(alice, status="interviewing")
+    page = text(alice_client.get(INSIGHTS))
+    assert "Referral: 1 of 1." in page
+    assert "most often" not in page  # one referral is too few; "Not noted" is no source
+
+
+def test_the_source_that_heard_back_most_is_named_when_there_is_enough(alice, alice_client):
+    for n in range(3):
+        make_application(alice, source="Referral", status="interviewing" if n else "applied")
+        make_application(alice, source="Job board", status="interviewing" if n == 1 else "applied")
+    page = text(alice_client.get(INSIGHTS))
+    assert "Job board: 1 of 3. Referral: 2 of 3. Referral heard back most often." in page
+
+
+def test_a_tiny_search_is_told_in_the_singular_with_no_rows_of_zeros(alice, alice_client):
+    application = make_application(alice, applied_on=days_ago(20))
+    Rejection.objects.create(owner=alice, application=application, received_on=days_ago(5))
+    page = text(alice_client.get(INSIGHTS))
+    assert "Of your 1 application, 1 heard back, and none has led to an interview yet." in page
+    assert "It is early days" in page
+    assert "Of those, 0" not in page and "0 reached" not in page
+    assert "1 application sent." in page
+    assert "Across 1 application with a date" in page
+    assert not re.search(r"\b1 (applications|questions|entries|journal entries|rounds)\b", page)
+
+
+def test_nothing_heard_yet_is_early_days(alice, alice_client):
+    make_application(alice, applied_on=days_ago(3))
+    page = text(alice_client.get(INSIGHTS))
+    assert "You have sent 1 application, and none has heard back yet." in page
+    assert "0 heard back" not in page
+
+
+def test_one_hard_question_and_one_entry_are_singular(alice, alice_client):
+    interview = make_interview(make_application(alice), occurred_at=moment(3))
+    make_question(interview, text="Why us?", outcome="struggled")
+    make_entry(alice, is_draft=False, written_on=days_ago(2), mood_before=2, mood_after=3)
+    page = text(alice_client.get(INSIGHTS))
+    assert "You found 1 question hard. You haven&#x27;t practised it yet." in page
+    assert "higher afterwards for 1 of 1 entry where you noted both" in page
+    assert "Of your 1 application, 1 heard back and 1 led to an interview." in page
+    assert "Of those, 0" not in page
+
+
+def test_after_the_pace_switch_focus_stays_on_the_new_switch(alice, alice_client):
+    response = alice_client.post(PACE, {"pace_notes": ""}, headers={"HX-Request": "true"})
+    assert re.search(r"<button[^>]*data-focus-after-swap[^>]*>Turn on pace notes", response.text)
+    assert "data-focus-after-swap" not in alice_client.get(INSIGHTS).text
+
+
+def test_quiet_applications_are_named_a_few_at_a_time(alice, alice_client):
+    for n in range(5):
+        make_application(alice, company=f"Quiet {n}", applied_on=days_ago(60 - n))
+    body = alice_client.get(INSIGHTS).text
+    page = text(alice_client.get(INSIGHTS))
+    assert (
+        "5 applications have had no word for a month or more: "
+        "Quiet 0 , Quiet 1 , Quiet 2 and 2 more." in page
+    )
+    assert body.count('href="/interviews/applications/') >= 3
