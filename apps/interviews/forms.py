@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.core.forms import DateInput, LocalDateTimeInput, check_fields_first, one_to_five_field
@@ -145,8 +146,23 @@ class InterviewForm(SavedSinceCheck):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("occurred_at", now_for_input())
-        self.fields["occurred_at"].label = "When was it?"
+        self.fields["occurred_at"].label = "When is it?" if self._ahead() else "When was it?"
         check_fields_first(self, "occurred_at", "follow_up_on")
+
+    def _ahead(self) -> bool:
+        """The round's time, as typed or given, is still to come (an invitation read from a
+        message, or a round logged ahead), so the question is asked in the present."""
+        field = self.fields["occurred_at"]
+        given = self.initial.get("occurred_at")
+        if self.is_bound:
+            given = field.widget.value_from_datadict(
+                self.data, self.files, self.add_prefix("occurred_at")
+            )
+        try:
+            when = field.to_python(given)
+        except ValidationError:
+            return False
+        return bool(when) and when > timezone.now()
 
     def clean(self):
         cleaned = super().clean()

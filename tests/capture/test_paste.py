@@ -83,6 +83,15 @@ def test_reading_an_invitation_opens_the_log_page_filled_and_marked(alice_client
     assert nothing_saved()
 
 
+def test_a_round_still_to_come_is_asked_about_in_the_present(alice_client, alice_in_london):
+    ahead = alice_client.post(PASTE, {"text": invitation(in_a_week()), "kind": ""})
+    assert ahead.context["form"]["occurred_at"].label == "When is it?"
+    assert (
+        alice_client.get(reverse("interviews:log")).context["form"]["occurred_at"].label
+        == "When was it?"
+    )  # logged just after, as usual
+
+
 def test_the_company_is_matched_to_an_application_by_name(alice_client, alice_in_london):
     application = make_application(alice_in_london, company="Northwind Ltd", role="Designer")
     response = alice_client.post(PASTE, {"text": invitation()})

@@ -45,7 +45,7 @@ def test_a_pasted_invitation_becomes_a_logged_round(
     filled = "{} from the message"
     expect(page.get_by_label(filled.format("Company"))).to_have_value("Northwind")
     expect(page.get_by_label(filled.format("Role"))).to_have_value("Product Designer")
-    expect(page.get_by_label(filled.format("When was it?"))).to_have_value(
+    expect(page.get_by_label(filled.format("When is it?"))).to_have_value(
         moment.strftime("%Y-%m-%dT%H:%M")
     )
     expect(page.locator("label[for=id_company] .from-message")).to_be_visible()
