@@ -50,7 +50,9 @@ class Target:
     label: str
     path: str
     goals: bool = True  # the static file and /healthz are yardsticks, not pages
-    queries: int | None = None
+    queries: int | None = None  # when the view builds the page
+    remembered_queries: int | None = None  # when it is served from memory
+    build_ms: float | None = None  # CPU time to build it once, in this process
     raw_bytes: int = 0
     gzip_bytes: int = 0
     first_load_bytes: int = 0

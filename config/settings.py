@@ -89,14 +89,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages are gzipped when the browser accepts it (a 14 KB page becomes about 3 KB).
-    # Below WhiteNoise, which sends static files already compressed; above everything
-    # that writes the body (htmx_messages appends to it). BREACH: an attacker who can
-    # both put text into a page and watch its compressed size could guess a secret in
-    # it. Django's CSRF token is masked afresh on every response, so it never repeats;
-    # and this middleware adds up to 100 random bytes to every response ("Heal The
-    # Breach"), so sizes no longer tell. README.md ("Deploying") says more.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages are gzipped when the browser accepts it (a 14 KB page becomes about 3 KB), at a
+    # light level that costs a third of Django's (apps/core/middleware.py). Below WhiteNoise,
+    # which sends static files already compressed; above everything that writes the body
+    # (htmx_messages appends to it). BREACH: an attacker who can both put text into a page
+    # and watch its compressed size could guess a secret in it. Django's CSRF token is
+    # masked afresh on every response (a page served from memory too), so it never
+    # repeats; and every response gets up to 100 random bytes ("Heal The Breach"), so sizes
+    # no longer tell. README.md ("Deploying") says more.
+    "apps.core.middleware.GZipPages",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,12 +161,22 @@ else:
 DATABASES = {"default": default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every app process, so allauth's rate limits hold across workers.
+# "default" is shared by every app process, so allauth's rate limits hold across workers.
+# "pages" is each process's own memory: the main pages remembered per person until their
+# data changes, at most PAGE_CACHE_SECONDS (0 turns it off). apps/core/pagecache.py says how
+# it stays right across processes and servers.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "rebound_cache",
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rebound-pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------

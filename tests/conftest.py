@@ -1,6 +1,11 @@
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.test import override_settings
+
+from tests.helpers import views_built
 
 PASSWORD = "a calm correct horse"
 
@@ -39,6 +44,37 @@ def _pools_closed_before_the_test_database_goes(django_db_setup, django_db_block
             connection.close()
             if hasattr(connection, "close_pool"):
                 connection.close_pool()
+
+
+@pytest.fixture(autouse=True)
+def _pages_forgotten():
+    """Each test starts with no page remembered (apps/core/pagecache.py), as a new
+    process does; the cache stays on, as it is in `make run` and in production."""
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """Counts a view's own queries, however often the page was asked for before."""
+
+    @contextmanager
+    def assertion(*args, **kwargs):
+        with views_built(), django_assert_num_queries(*args, **kwargs) as captured:
+            yield captured
+
+    return assertion
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    """As django_assert_num_queries: the view's own queries."""
+
+    @contextmanager
+    def assertion(*args, **kwargs):
+        with views_built(), django_assert_max_num_queries(*args, **kwargs) as captured:
+            yield captured
+
+    return assertion
 
 
 def make_person(email: str, name: str):

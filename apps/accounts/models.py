@@ -73,6 +73,10 @@ class User(AbstractUser):
         "or when you have not had a day off in a while.",
     )
 
+    # Moves on with every change to this person's data or settings (apps.core.models,
+    # mark_changed): the pages remembered for them are good while it stays put.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -83,6 +87,20 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args, **kwargs):
+        # The stamp moves on from what the database holds, never from this copy (another
+        # request may have moved it since this one was read), and is read afresh when next
+        # asked for.
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        self.data_version = models.F("data_version") + 1
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, "data_version"}
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            del self.data_version
 
     @property
     def greeting_name(self) -> str:

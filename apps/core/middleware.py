@@ -1,6 +1,50 @@
+import gzip
+import secrets
+
 from django.contrib.messages import get_messages
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+
+PAGE_COMPRESSION_LEVEL = 3
+
+
+class GZipPages(GZipMiddleware):
+    """Django's GZipMiddleware, with pages compressed at level 3 instead of 6: a 38 KB page
+    comes out about 10% larger, in a third of the time (0.23 ms instead of 0.69 here), which
+    is most of what serving a remembered page costs beyond the database. The same random
+    padding ("Heal The Breach") goes into every response. Streamed responses (the export)
+    are left to Django."""
+
+    def process_response(self, request, response):
+        if (
+            response.streaming
+            or len(response.content) < 200
+            or response.has_header("Content-Encoding")
+        ):
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return response
+        compressed = _padded(
+            gzip.compress(response.content, compresslevel=PAGE_COMPRESSION_LEVEL, mtime=0),
+            self.max_random_bytes,
+        )
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        if (etag := response.get("ETag")) and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response
+
+
+def _padded(compressed: bytes, max_random_bytes: int) -> bytes:
+    """A gzip member with a file name of random length in its header, as Django pads it."""
+    header = bytearray(compressed[:10])
+    header[3] = gzip.FNAME
+    return bytes(header) + b"a" * secrets.randbelow(max_random_bytes) + b"\x00" + compressed[10:]
 
 
 def private_pages(get_response):

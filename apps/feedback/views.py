@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import render_page_or_fragment
+from apps.core.pagecache import remembered_per_person
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.core.stale import invalid_status
@@ -24,6 +25,7 @@ REQUESTS_PER_PAGE = 20
 
 @login_required
 @require_safe
+@remembered_per_person
 def index(request):
     """Every request, those ready for a follow-up first, a page at a time."""
     today = timezone.localdate()
@@ -58,6 +60,7 @@ def index(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@remembered_per_person
 def new(request):
     """Draft a request. Choosing a template fills the message (in place with htmx)."""
     if request.method == "POST" and "use_template" in request.POST:

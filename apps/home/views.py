@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from apps.core.htmx import done_in_place
+from apps.core.pagecache import remembered_per_person
 from apps.core.shortcuts import get_owned_or_404
 from apps.feedback.models import FeedbackRequest
 from apps.interviews.models import Interview
@@ -18,6 +19,7 @@ PLAN_SHOWN = 5
 
 @require_safe
 @login_required
+@remembered_per_person
 def index(request):
     """What needs the person today, from each feature, in one calm view."""
     user, today = request.user, timezone.localdate()

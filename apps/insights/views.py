@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from apps.core.htmx import done_in_place
+from apps.core.pagecache import remembered_per_person
 
 from .forms import PaceNotesForm
 from .report import build, pace_for
@@ -12,6 +13,7 @@ from .report import build, pace_for
 
 @login_required
 @require_safe
+@remembered_per_person
 def index(request):
     return render(
         request,

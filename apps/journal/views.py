@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.core.forms import answer_field_name
 from apps.core.htmx import move_on_within, redirect_after_post, render_vary_on_htmx
+from apps.core.pagecache import remembered_per_person
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.interviews.models import Application, Interview
@@ -29,6 +30,7 @@ TAG_SUGGESTIONS = 50
 
 @login_required
 @require_safe
+@remembered_per_person
 def index(request):
     entries = Entry.objects.for_user(request.user)
     filters = JournalFilterForm(request.GET)
@@ -147,6 +149,7 @@ def choose_guide(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@remembered_per_person
 def write_new(request):
     """A new entry: nothing is stored until the first save, which creates it."""
     guide = get_guide(request.GET.get("guide", "")) or get_guide("free")

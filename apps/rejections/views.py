@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import done_in_place, move_on_within, redirect_after_post
+from apps.core.pagecache import remembered_per_person
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, get_owned_or_404
 from apps.feedback.models import FeedbackRequest
@@ -25,6 +26,7 @@ from .steps import STEP_COUNT, TOTAL_MINUTES, screen_after, seen_stamp, step_at
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@remembered_per_person
 def new(request):
     """ "I got rejected": record how the news came, then start the walk-through."""
     if request.method == "POST":
@@ -197,6 +199,7 @@ ITEMS_PER_PAGE = 25
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@remembered_per_person
 def plan(request):
     form = PlanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

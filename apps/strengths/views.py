@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import done_in_place, render_page_or_fragment, render_vary_on_htmx
+from apps.core.pagecache import remembered_per_person
 from apps.core.params import whole_number
 from apps.core.shortcuts import Deletion, confirm_then_delete, edit_page, get_owned_or_404
 from apps.core.stale import invalid_status
@@ -51,6 +52,7 @@ def _strength_list_context(user, form=None, page="1") -> dict:
 
 @login_required
 @require_safe
+@remembered_per_person
 def index(request):
     user = request.user
     kind = request.GET.get("kind", "")
@@ -271,6 +273,7 @@ def exercise(request):
 
 @login_required
 @require_safe
+@remembered_per_person
 def bad_day(request):
     """One click from anywhere: the person's own evidence that they are good at this."""
     user = request.user

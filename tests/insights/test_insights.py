@@ -12,7 +12,7 @@ from apps.core.demo import demo_modules
 from apps.insights.pace import BUSIER_AND_LOWER, NO_DAY_OFF
 from apps.interviews.models import Application, Question, Stage
 from apps.rejections.models import Rejection
-from tests.conftest import make_person
+from tests.conftest import make_person, views_built
 from tests.interviews.factories import make_application, make_interview, make_question
 from tests.journal.factories import make_entry
 
@@ -201,7 +201,7 @@ def test_insights_are_reached_from_home_applications_and_the_journal(alice_clien
 
 
 def query_count(client) -> int:
-    with CaptureQueriesContext(connection) as captured:
+    with views_built(), CaptureQueriesContext(connection) as captured:
         response = client.get(INSIGHTS)
     assert response.status_code == 200
     return len(captured)

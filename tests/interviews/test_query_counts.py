@@ -8,12 +8,13 @@ from django.urls import reverse
 
 from apps.interviews import demo_data
 from apps.interviews.models import Application
+from tests.helpers import views_built
 
 MAX_QUERIES = 10
 
 
 def query_count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
+    with views_built(), CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.htmx import render_vary_on_htmx
+from apps.core.pagecache import remembered_per_person
 from apps.core.params import plain_text, whole_number
 from apps.core.shortcuts import confirm_then_delete, edit_page, get_owned_or_404
 
@@ -24,6 +25,7 @@ APPLICATIONS_PER_PAGE = 25
 
 @login_required
 @require_safe
+@remembered_per_person
 def applications(request):
     status = request.GET.get("status", "")
     query = plain_text(request.GET.get("q"))
@@ -73,6 +75,7 @@ def application_new(request):
 
 @login_required
 @require_safe
+@remembered_per_person
 def application(request, pk: int):
     rounds = Interview.objects.order_by("-occurred_at").prefetch_related("questions")
     application = get_owned_or_404(

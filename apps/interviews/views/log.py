@@ -12,6 +12,7 @@ from apps.core.htmx import (
     redirect_after_post,
     render_vary_on_htmx,
 )
+from apps.core.pagecache import fresh_value, remembered_per_person
 from apps.core.params import plain_text, whole_number
 from apps.core.shortcuts import get_owned_or_404
 
@@ -30,6 +31,7 @@ SUGGESTIONS_SHOWN = 5
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@remembered_per_person
 def log_interview(request):
     """The one page to record a round, for a new or an existing application."""
     user = request.user
@@ -71,7 +73,14 @@ def log_interview(request):
         initial={"application": picked, "company": plain_text(request.GET.get("company"))},
     )
     context = _log_context(choice, InterviewForm(), QuestionFormSet(prefix="questions"), user)
+    # Each page served, even from memory, gets a key of its own: two rounds never share one.
+    fresh_value(request, context["log_key"], renew=f"{__name__}.new_log_key")
     return render_vary_on_htmx(request, "interviews/log.html", context)
+
+
+def new_log_key() -> str:
+    """The key a log page's round is saved under once, however often it is sent."""
+    return str(uuid.uuid4())
 
 
 def _log_key(posted: str | None) -> str:
@@ -106,7 +115,7 @@ def _log_context(choice, form, questions, user, log_key: str = "") -> dict:
         "form": form,
         "questions": questions,
         "application": application,
-        "log_key": log_key or str(uuid.uuid4()),
+        "log_key": log_key or new_log_key(),
         **_suggestions_context(user, choice["company"].value() or "", choice),
     }
 
