@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are gzipped when the browser accepts it (a 14 KB page becomes about 3 KB), at a
-    # light level that costs a third of Django's (apps/core/middleware.py). Below WhiteNoise,
+    # slightly lighter level than Django's (apps/core/middleware.py). Below WhiteNoise,
     # which sends static files already compressed; above everything that writes the body
     # (htmx_messages appends to it). BREACH: an attacker who can both put text into a page
     # and watch its compressed size could guess a secret in it. Django's CSRF token is

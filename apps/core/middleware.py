@@ -6,13 +6,13 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
-PAGE_COMPRESSION_LEVEL = 3
+PAGE_COMPRESSION_LEVEL = 5
 
 
 class GZipPages(GZipMiddleware):
-    """Django's GZipMiddleware, with pages compressed at level 3 instead of 6: a 38 KB page
-    comes out about 10% larger, in a third of the time (0.23 ms instead of 0.69 here), which
-    is most of what serving a remembered page costs beyond the database. The same random
+    """Django's GZipMiddleware, with pages compressed at level 5 instead of 6: about 40%
+    less time for 1-2% more bytes (a 38 KB page: 0.8 ms instead of 1.2 here, 6.9 KB
+    instead of 6.8), a good part of what serving a remembered page costs. The same random
     padding ("Heal The Breach") goes into every response. Streamed responses (the export)
     are left to Django."""
 
@@ -26,7 +26,7 @@ class GZipPages(GZipMiddleware):
         patch_vary_headers(response, ("Accept-Encoding",))
         if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
-        compressed = _padded(
+        compressed = padded_gzip(
             gzip.compress(response.content, compresslevel=PAGE_COMPRESSION_LEVEL, mtime=0),
             self.max_random_bytes,
         )
@@ -40,7 +40,7 @@ class GZipPages(GZipMiddleware):
         return response
 
 
-def _padded(compressed: bytes, max_random_bytes: int) -> bytes:
+def padded_gzip(compressed: bytes, max_random_bytes: int) -> bytes:
     """A gzip member with a file name of random length in its header, as Django pads it."""
     header = bytearray(compressed[:10])
     header[3] = gzip.FNAME

@@ -25,6 +25,7 @@ the same way), and nothing is written to disk.
 
 import hashlib
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 from functools import wraps
@@ -34,10 +35,15 @@ from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
+from apps.core.middleware import GZipPages, padded_gzip
+
 CACHE = "pages"
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # deflate, no mtime, best level
 _MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 
@@ -88,13 +94,16 @@ def _key(request) -> str | None:
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+NONCE, TOKEN = "nonce", "token"  # how a value is renewed, else a function's dotted path
+
+
 @dataclass(frozen=True)
 class RememberedPage:
     packed: bytes  # the page, zlib-compressed: a process keeps hundreds in a few MB
     headers: tuple[tuple[str, str], ...]
-    nonce: str  # the CSP nonce the page was built with ("" if it has none)
-    tokens: tuple[bytes, ...]  # the CSRF tokens in it
-    fresh: tuple[tuple[str, str], ...]  # (value, dotted path of what makes a new one)
+    renewals: tuple[tuple[bytes, str], ...]  # (value as built, how to make a new one)
+    pieces: tuple[bytes, ...]  # the page between those values, gzip-ready (see _gzipped)
+    holes: tuple[int, ...]  # which renewal goes between each two pieces
 
     @classmethod
     def of(cls, request, response) -> "RememberedPage | None":
@@ -103,6 +112,7 @@ class RememberedPage:
             response.status_code != 200
             or response.streaming
             or response.cookies
+            or response.has_header("Content-Encoding")
             or not response.get("Content-Type", "").startswith("text/html")
             or request.session.modified
             or len(get_messages(request))
@@ -110,33 +120,87 @@ class RememberedPage:
         ):
             return None
         content = response.content
-        nonce = str(request._csp_nonce) if getattr(request, "_csp_nonce", None) else ""
-        secret = request.META.get("CSRF_COOKIE", "")
-        tokens = {
-            token
-            for token in _MASKED_TOKEN.findall(content)
-            if secret and _does_token_match(token.decode(), secret)
-        }
-        fresh = tuple(getattr(request, "_fresh_values", ()))
-        if any(value.encode() not in content for value, _ in fresh):
-            return None  # a value it cannot find again: build the page each time
+        renewals = []
+        if getattr(request, "_csp_nonce", None):  # made while the page was drawn
+            renewals.append((str(request._csp_nonce).encode(), NONCE))
+        if secret := request.META.get("CSRF_COOKIE", ""):
+            tokens = set(_MASKED_TOKEN.findall(content))
+            renewals += [(t, TOKEN) for t in tokens if _does_token_match(t.decode(), secret)]
+        renewals += [
+            (value.encode(), renew) for value, renew in getattr(request, "_fresh_values", ())
+        ]
+        holes = sorted(
+            (match.start(), match.end(), index)
+            for index, (value, _) in enumerate(renewals)
+            for match in re.finditer(re.escape(value), content)
+        )
+        ends = [0] + [end for _, end, _ in holes]
+        starts = [start for start, _, _ in holes] + [len(content)]
+        if any(start < end for start, end in zip(starts, ends, strict=True)) or not all(
+            value in content for value, _ in renewals
+        ):
+            return None  # a value it cannot find again, or two that overlap: build each time
+        between = [content[end:start] for end, start in zip(ends, starts, strict=True)]
         return cls(
             packed=zlib.compress(content, 1),
             headers=tuple(response.headers.items()),
-            nonce=nonce,
-            tokens=tuple(tokens),
-            fresh=fresh,
+            renewals=tuple(renewals),
+            pieces=_deflated_pieces(between),
+            holes=tuple(index for _, _, index in holes),
         )
 
     def serve(self, request) -> HttpResponse:
+        renewed = [_renewed(how, request) for _, how in self.renewals]
         content = zlib.decompress(self.packed)
-        if self.nonce:
-            content = content.replace(self.nonce.encode(), str(request._csp_nonce).encode())
-        for token in self.tokens:
-            content = content.replace(token, get_token(request).encode())
-        for value, renew in self.fresh:
-            content = content.replace(value.encode(), str(import_string(renew)()).encode())
+        for (value, _), new in zip(self.renewals, renewed, strict=True):
+            content = content.replace(value, new)
         response = HttpResponse(content)
         for name, value in self.headers:
             response.headers[name] = value
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response.content = _gzipped(self.pieces, [renewed[i] for i in self.holes], content)
+            response.headers["Content-Encoding"] = "gzip"
+            response.headers["Content-Length"] = str(len(response.content))
+            patch_vary_headers(response, ("Accept-Encoding",))
         return response
+
+
+def _renewed(how: str, request) -> bytes:
+    if how == NONCE:
+        return str(request._csp_nonce).encode()  # the one this response's CSP header names
+    if how == TOKEN:
+        return get_token(request).encode()  # masked afresh, for this browser's secret
+    return str(import_string(how)()).encode()
+
+
+# ---- Compressed once --------------------------------------------------------------------
+# Compressing a page is most of what serving it again would cost. The parts between the
+# values made anew are compressed once, at the best level, each ending with a full flush
+# (byte-aligned, no reference to what came before), so they can be sent as they are with
+# the new values compressed on their own between them: one valid gzip stream, as pigz
+# builds in parallel. Each new value is compressed apart from the page's text, so no
+# secret in it is ever matched against text an attacker put in the page (BREACH).
+
+
+def _deflate(data: bytes, level: int, last: bool) -> bytes:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(
+        zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH
+    )
+
+
+def _deflated_pieces(parts: list[bytes]) -> tuple[bytes, ...]:
+    return tuple(_deflate(part, 9, last=i == len(parts) - 1) for i, part in enumerate(parts))
+
+
+def _gzipped(pieces: tuple[bytes, ...], values: list[bytes], content: bytes) -> bytes:
+    """One gzip member for `content`, which is the pieces' text with `values` between."""
+    body = [pieces[0]]
+    for value, piece in zip(values, pieces[1:], strict=True):
+        body += [_deflate(value, 1, last=False), piece]
+    member = (
+        GZIP_HEADER
+        + b"".join(body)
+        + struct.pack("<II", zlib.crc32(content), len(content) & 0xFFFFFFFF)
+    )
+    return padded_gzip(member, GZipPages.max_random_bytes)

@@ -5,6 +5,29 @@
   // Lets the stylesheet show controls that need JavaScript, and hide their fallbacks.
   document.documentElement.classList.add("js");
 
+  // A round logged with no connection waits on this device (outbox.js). The log page
+  // loads that script itself; any other page fetches it only while a round is waiting,
+  // to say so and to send it when the connection returns.
+  document.addEventListener("DOMContentLoaded", function () {
+    var source = document.body.dataset.outboxScript;
+    if (!source || document.querySelector('script[src="' + source + '"]') || !roundsWaiting()) return;
+    var script = document.createElement("script");
+    script.src = source;
+    document.head.appendChild(script);
+  });
+
+  function roundsWaiting() {
+    var prefix = "rebound:draft:" + document.body.dataset.draftOwner + ":outbox:"; // outbox.js's
+    try {
+      for (var i = 0; i < window.localStorage.length; i += 1) {
+        if ((window.localStorage.key(i) || "").indexOf(prefix) === 0) return true;
+      }
+    } catch (error) {
+      return false; // no storage: nothing can be waiting
+    }
+    return false;
+  }
+
   // Which answers htmx swaps in is set once, in base.html's htmx-config. With DEBUG on,
   // django-htmx's debug script adds "4xx" and "5xx" to it, which would hide every 422
   // form-with-errors answer under `make run`: put the project's own list back.
