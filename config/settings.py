@@ -94,9 +94,9 @@ MIDDLEWARE = [
     # which sends static files already compressed; above everything that writes the body
     # (htmx_messages appends to it). BREACH: an attacker who can both put text into a page
     # and watch its compressed size could guess a secret in it. Django's CSRF token is
-    # masked afresh on every response (a page served from memory too), so it never
-    # repeats; and every response gets up to 100 random bytes ("Heal The Breach"), so sizes
-    # no longer tell. README.md ("Deploying") says more.
+    # masked afresh for every page built (a page served again from memory is the same
+    # text, so it tells nothing new); and every response gets up to 100 random bytes
+    # ("Heal The Breach"), so sizes no longer tell. README.md ("Deploying") says more.
     "apps.core.middleware.GZipPages",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

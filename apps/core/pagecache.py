@@ -7,7 +7,9 @@ view built, in this process's memory, under a key made of everything the page de
 - who is asking and their change stamp (User.data_version, which moves with every write
   to their rows or settings: apps.core.models, mark_changed), so an edit anywhere, in any
   tab, on any server, is seen at once;
-- their session (a page is never shared between two devices, or across a log-in);
+- their session and their browser's CSRF secret (a page is never shared between two
+  devices, or across a log-in, and the CSRF token in it is always good for the browser
+  it is sent to);
 - their date in their own time zone (pages say "today" and "3 days ago"), and the zone;
 - the address with its query, and the htmx headers (a partial is not the full page).
 
@@ -15,12 +17,15 @@ A remembered page is at most PAGE_CACHE_SECONDS old, which bounds what moves wit
 clock alone within one day (a round whose hour has passed leaves "Coming up"); the log
 page's own script already moves its "When was it?" on for a page that old.
 
-What must differ on every response is made anew each time it is served: the CSP nonce, the
-CSRF token (masked afresh, as Django does), and any value a view registered with
-`fresh_value` (the log page's one-time key). A page showing a flash message, setting a
-cookie, or changing the session is not remembered. Nothing is shared between processes
-(the stamp is read from the database on every request, so each process's copy is checked
-the same way), and nothing is written to disk.
+What must differ on every response is made anew each time it is served: the CSP nonce and
+any value a view registered with `fresh_value` (the log page's one-time key). The CSRF
+token stays as the page was built, as with Django's own cache_page (which varies on the
+cookie): BREACH needs one secret in responses whose text an attacker varies, and every
+different text is a different page, built and masked afresh. A page showing a flash
+message, setting a cookie, or changing the session is not remembered, nor one asked for
+before the browser has a CSRF cookie. Nothing is shared between processes (the stamp is
+read from the database on every request, so each process's copy is checked the same
+way), and nothing is written to disk.
 """
 
 import hashlib
@@ -34,7 +39,6 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.middleware.csrf import _does_token_match, get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -44,7 +48,6 @@ from apps.core.middleware import GZipPages, padded_gzip
 
 CACHE = "pages"
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"  # deflate, no mtime, best level
-_MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 
 def remembered_per_person(view):
@@ -79,13 +82,21 @@ def _key(request) -> str | None:
         return None
     user = request.user
     session_key = getattr(request, "session", None) and request.session.session_key
-    if not user.is_authenticated or not session_key or len(get_messages(request)):
+    csrf_secret = request.META.get("CSRF_COOKIE")  # from the browser's cookie, if it sent one
+    if (
+        not user.is_authenticated
+        or not session_key
+        or not csrf_secret
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or len(get_messages(request))
+    ):
         return None
     htmx = sorted(item for item in request.META.items() if item[0].startswith("HTTP_HX_"))
     parts = (
         user.pk,
         user.data_version,
         session_key,
+        csrf_secret,
         timezone.get_current_timezone_name(),
         timezone.localdate().isoformat(),
         request.get_full_path(),
@@ -94,7 +105,7 @@ def _key(request) -> str | None:
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-NONCE, TOKEN = "nonce", "token"  # how a value is renewed, else a function's dotted path
+NONCE = "nonce"  # how a value is renewed, else the dotted path of the function that does
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class RememberedPage:
         if (
             response.status_code != 200
             or response.streaming
+            or not getattr(response, "is_rendered", True)  # a TemplateResponse, drawn later
             or response.cookies
             or response.has_header("Content-Encoding")
             or not response.get("Content-Type", "").startswith("text/html")
@@ -120,12 +132,11 @@ class RememberedPage:
         ):
             return None
         content = response.content
+        if b"\0" in content:
+            return None  # _deflated_pieces blanks the new values out with NUL bytes
         renewals = []
         if getattr(request, "_csp_nonce", None):  # made while the page was drawn
             renewals.append((str(request._csp_nonce).encode(), NONCE))
-        if secret := request.META.get("CSRF_COOKIE", ""):
-            tokens = set(_MASKED_TOKEN.findall(content))
-            renewals += [(t, TOKEN) for t in tokens if _does_token_match(t.decode(), secret)]
         renewals += [
             (value.encode(), renew) for value, renew in getattr(request, "_fresh_values", ())
         ]
@@ -140,12 +151,11 @@ class RememberedPage:
             value in content for value, _ in renewals
         ):
             return None  # a value it cannot find again, or two that overlap: build each time
-        between = [content[end:start] for end, start in zip(ends, starts, strict=True)]
         return cls(
             packed=zlib.compress(content, 1),
             headers=tuple(response.headers.items()),
             renewals=tuple(renewals),
-            pieces=_deflated_pieces(between),
+            pieces=_deflated_pieces(content, holes),
             holes=tuple(index for _, _, index in holes),
         )
 
@@ -157,7 +167,10 @@ class RememberedPage:
         response = HttpResponse(content)
         for name, value in self.headers:
             response.headers[name] = value
-        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        same_lengths = all(
+            len(new) == len(value) for (value, _), new in zip(self.renewals, renewed, strict=True)
+        )
+        if same_lengths and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             response.content = _gzipped(self.pieces, [renewed[i] for i in self.holes], content)
             response.headers["Content-Encoding"] = "gzip"
             response.headers["Content-Length"] = str(len(response.content))
@@ -168,29 +181,43 @@ class RememberedPage:
 def _renewed(how: str, request) -> bytes:
     if how == NONCE:
         return str(request._csp_nonce).encode()  # the one this response's CSP header names
-    if how == TOKEN:
-        return get_token(request).encode()  # masked afresh, for this browser's secret
     return str(import_string(how)()).encode()
 
 
 # ---- Compressed once --------------------------------------------------------------------
-# Compressing a page is most of what serving it again would cost. The parts between the
-# values made anew are compressed once, at the best level, each ending with a full flush
-# (byte-aligned, no reference to what came before), so they can be sent as they are with
-# the new values compressed on their own between them: one valid gzip stream, as pigz
-# builds in parallel. Each new value is compressed apart from the page's text, so no
-# secret in it is ever matched against text an attacker put in the page (BREACH).
+# Compressing a page is most of what serving it again would cost. So the parts between the
+# values made anew are compressed once, at the best level, each ending byte-aligned, and
+# sent as they are with the new values compressed on their own between them: one valid
+# gzip stream, as pigz builds one in parallel. Each part may refer back to the text before
+# it (a preset dictionary: the last 32 KB), except where a value made anew stood, which
+# the dictionary blanks out: the new value is the same length but not the same bytes, so
+# nothing may point into it.
 
 
-def _deflate(data: bytes, level: int, last: bool) -> bytes:
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return compressor.compress(data) + compressor.flush(
-        zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH
+def _deflate(data: bytes, level: int, last: bool, before: bytes = b"") -> bytes:
+    compressor = zlib.compressobj(
+        level, zlib.DEFLATED, -zlib.MAX_WBITS, **({"zdict": before} if before else {})
     )
+    end = zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH
+    return compressor.compress(data) + compressor.flush(end)
 
 
-def _deflated_pieces(parts: list[bytes]) -> tuple[bytes, ...]:
-    return tuple(_deflate(part, 9, last=i == len(parts) - 1) for i, part in enumerate(parts))
+def _deflated_pieces(content: bytes, holes: list[tuple[int, int, int]]) -> tuple[bytes, ...]:
+    """The text around each hole (start, end, renewal), compressed for _gzipped."""
+    blanked = bytearray(content)
+    for start, end, _ in holes:
+        blanked[start:end] = bytes(end - start)  # NUL bytes: never in a page, never matched
+    ends = [0] + [end for _, end, _ in holes]
+    starts = [start for start, _, _ in holes] + [len(content)]
+    return tuple(
+        _deflate(
+            content[end:start],
+            9,
+            last=start == len(content),
+            before=bytes(blanked[max(0, end - 32768) : end]),
+        )
+        for end, start in zip(ends, starts, strict=True)
+    )
 
 
 def _gzipped(pieces: tuple[bytes, ...], values: list[bytes], content: bytes) -> bytes:
