@@ -68,7 +68,7 @@ def cookies_from(headers) -> dict[str, str]:
 
 
 def log_in() -> str:
-    """Log in once through the real log-in form; the session cookie is used from then on."""
+    """Log in once through the real log-in form; its cookies are sent from then on."""
     from django.urls import reverse
 
     from apps.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -98,10 +98,12 @@ def log_in() -> str:
         },
         form,
     )
-    session = cookies_from(headers).get("sessionid")
-    if status != 302 or not session:
+    # What a browser holds from then on: the session, and the CSRF cookie (renewed at
+    # log-in) that its pages' tokens are made from.
+    cookies.update(cookies_from(headers))
+    if status != 302 or "sessionid" not in cookies:
         sys.exit(f"Logging in as the large demo account failed ({status}).")
-    return f"sessionid={session}"
+    return f"sessionid={cookies['sessionid']}; csrftoken={cookies['csrftoken']}"
 
 
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}  # what Chromium and Firefox send

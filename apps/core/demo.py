@@ -27,6 +27,12 @@ def ensure_demo_user(size: str):
     if created or not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+    # The large account stands for someone months into a search, who saw their zone when
+    # they signed up, as everyone does. The small one is for trying Rebound from anywhere:
+    # its zone is the seed's choice, so the person's device may offer a better one.
+    if size == "large" and not user.time_zone_confirmed:
+        user.time_zone_confirmed = True
+        user.save(update_fields=["time_zone_confirmed"])
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )

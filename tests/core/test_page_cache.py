@@ -44,6 +44,7 @@ MAIN_PAGES = [
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 LOG_KEY = re.compile(r'name="log_key" value="([^"]+)"')
 NONCE = re.compile(r'nonce="([^"]+)"')
+SIGNED = re.compile(r"[\w-]+:[0-9A-Za-z]{6}:[\w-]{43}")
 
 
 @pytest.fixture
@@ -80,6 +81,11 @@ def without_tokens(html: str) -> str:
     """The page less what is made anew for every response."""
     html = re.sub(r"[A-Za-z0-9]{64}", "TOKEN", html)
     html = NONCE.sub('nonce="NONCE"', html)
+    # What says when the page was drawn (a remembered page keeps its own): the writing
+    # page's signed links, and the log page's time served and "When was it?".
+    html = SIGNED.sub("SIGNED", html)
+    html = re.sub(r'data-rendered-at="\d+"', "RENDERED_AT", html)
+    html = re.sub(r'value="\d{4}-\d\d-\d\dT\d\d:\d\d"', "NOW", html)
     return LOG_KEY.sub('name="log_key" value="KEY"', html)
 
 

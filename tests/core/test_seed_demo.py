@@ -37,3 +37,6 @@ def test_seed_demo_large_makes_a_separate_big_account():
     assert Application.objects.for_user(user).count() == 300
     assert Interview.objects.for_user(user).count() == 900
     assert Question.objects.for_user(user).count() == 3000
+    # Months into a search, like anyone who signed up, they have seen their time zone; the
+    # small account (for trying Rebound anywhere) is offered the device's.
+    assert user.time_zone_confirmed

@@ -131,7 +131,7 @@ def test_every_chart_is_svg_with_a_title_a_description_and_words_beside_it(alice
     assert "style=" not in body
     main = body.split("<main")[1].split("</main>")[0]
     assert "error" not in main  # the only red in Rebound is for fixable form errors
-    stylesheet = (settings.BASE_DIR / "static/css/insights.css").read_text()
+    stylesheet = (settings.BASE_DIR / "static/css/charts.css").read_text()
     assert "var(--error" not in stylesheet
 
 
@@ -350,3 +350,12 @@ def test_quiet_applications_are_named_a_few_at_a_time(alice, alice_client):
         "Quiet 0 , Quiet 1 , Quiet 2 and 2 more." in page
     )
     assert body.count('href="/interviews/applications/') >= 3
+
+
+def test_each_page_loads_only_the_stylesheets_it_uses(alice_client, search):
+    def stylesheets(url):
+        return set(re.findall(r'href="/static/css/([a-z]+)\.css"', alice_client.get(url).text))
+
+    assert stylesheets(INSIGHTS) == {"base", "forms", "charts"}
+    assert stylesheets(reverse("journal:index")) == {"base", "forms", "pages", "charts"}
+    assert stylesheets(reverse("interviews:log")) == {"base", "forms", "pages"}
