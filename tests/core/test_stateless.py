@@ -216,5 +216,19 @@ def test_two_servers_serve_one_person_in_turn(two_servers, alice):
 
     entry = Entry.objects.get(pk=saved["id"])
     assert (entry.answers[0], entry.version) == ("The email came. I read it twice.", 3)
+
+    # Each server remembers the applications page (asked twice of each: built, then served
+    # from its memory); a status changed through one server is on the page each serves next.
+    applications = reverse("interviews:applications")
+    withdrawn = '<span class="badge badge--withdrawn">'
+    for _ in range(4):
+        status, _, page = browser.request("GET", applications)
+        assert status == 200 and withdrawn not in page
+    change = reverse("interviews:application_status", args=[application.pk])
+    form = {"status": "withdrawn", "csrfmiddlewaretoken": browser.csrf_token(page)}
+    assert browser.request("POST", change, form)[0] == 302
+    for _ in range(3):
+        assert withdrawn in browser.request("GET", applications)[2]
+
     assert set(browser.served_by) == set(two_servers)
-    assert len(browser.served_by) == len(PAGES) + 9
+    assert len(browser.served_by) == len(PAGES) + 17
