@@ -182,9 +182,12 @@ CACHES = {
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "apps.accounts.backends.PersonBackend",  # Django's ModelBackend, read with plain SQL
+    # Sessions begun before PersonBackend name Django's own, which still reads them.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+SESSION_ENGINE = "apps.accounts.sessions"  # Django's database sessions, read with plain SQL
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
