@@ -14,25 +14,39 @@ from django.db import connections, router
 
 
 @cache
-def _person_query() -> tuple[str, list[str]]:
+def _person_query(database: str):
+    """The statement, the fields' names, and each column's converters (SQLite hands back
+    text and naive times that Django's own read turns into values)."""
     model = get_user_model()
-    connection = connections[router.db_for_read(model)]
+    connection = connections[database]
     fields = model._meta.concrete_fields
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     pk = connection.ops.quote_name(model._meta.pk.column)
-    return f"SELECT {columns} FROM {table} WHERE {pk} = %s", [f.attname for f in fields]
+    converters = []
+    for field in fields:
+        column = field.get_col(model._meta.db_table)
+        convert = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        converters.append((convert, column))
+    sql = f"SELECT {columns} FROM {table} WHERE {pk} = %s"
+    return sql, [field.attname for field in fields], converters
 
 
 class PersonBackend(ModelBackend):
     def get_user(self, user_id):
         model = get_user_model()
-        sql, names = _person_query()
         database = router.db_for_read(model)
-        with connections[database].cursor() as cursor:
+        sql, names, converters = _person_query(database)
+        connection = connections[database]
+        with connection.cursor() as cursor:
             cursor.execute(sql, [user_id])
             row = cursor.fetchone()
         if row is None:
             return None
-        user = model.from_db(database, names, row)
+        values = []
+        for value, (convert, column) in zip(row, converters, strict=True):
+            for converter in convert:
+                value = converter(value, column, connection)
+            values.append(value)
+        user = model.from_db(database, names, values)
         return user if self.user_can_authenticate(user) else None

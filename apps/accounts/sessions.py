@@ -18,12 +18,11 @@ class SessionStore(db.SessionStore):
         table = connection.ops.quote_name(model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT session_data, expire_date FROM {table}"
-                " WHERE session_key = %s AND expire_date > %s",
-                [self.session_key, timezone.now()],
+                f"SELECT session_data FROM {table} WHERE session_key = %s AND expire_date > %s",
+                [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
             )
             row = cursor.fetchone()
         if row is None:
             self._session_key = None
             return None
-        return model(session_key=self.session_key, session_data=row[0], expire_date=row[1])
+        return model(session_key=self.session_key, session_data=row[0])  # what load() reads
