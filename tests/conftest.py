@@ -53,28 +53,26 @@ def _pages_forgotten():
     caches["pages"].clear()
 
 
-@pytest.fixture
-def django_assert_num_queries(django_assert_num_queries):
-    """Counts a view's own queries, however often the page was asked for before."""
+def _counting_built_pages(assertion):
+    """pytest-django's query-count assertion, counting a view's own queries however often
+    the page was asked for before (pages are built, not served from memory)."""
 
     @contextmanager
-    def assertion(*args, **kwargs):
-        with views_built(), django_assert_num_queries(*args, **kwargs) as captured:
+    def counted(*args, **kwargs):
+        with views_built(), assertion(*args, **kwargs) as captured:
             yield captured
 
-    return assertion
+    return counted
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    return _counting_built_pages(django_assert_num_queries)
 
 
 @pytest.fixture
 def django_assert_max_num_queries(django_assert_max_num_queries):
-    """As django_assert_num_queries: the view's own queries."""
-
-    @contextmanager
-    def assertion(*args, **kwargs):
-        with views_built(), django_assert_max_num_queries(*args, **kwargs) as captured:
-            yield captured
-
-    return assertion
+    return _counting_built_pages(django_assert_max_num_queries)
 
 
 def make_person(email: str, name: str):

@@ -4,6 +4,22 @@ from contextlib import contextmanager
 
 from django.test import override_settings
 
+# The main signed-in pages that need no id in their address (as in make bench).
+MAIN_PAGES = [
+    "home:index",
+    "interviews:applications",
+    "interviews:log",
+    "journal:index",
+    "insights:index",
+    "journal:write_new",
+    "strengths:index",
+    "strengths:bad_day",
+    "rejections:plan",
+    "feedback:index",
+    "feedback:new",
+    "rejections:new",
+]
+
 
 @contextmanager
 def views_built():

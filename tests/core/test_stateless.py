@@ -25,23 +25,10 @@ from django.urls import reverse
 
 from apps.journal.models import Entry
 from tests.conftest import PASSWORD
+from tests.helpers import MAIN_PAGES
 from tests.interviews.factories import make_application, make_interview
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-PAGES = [
-    "home:index",
-    "interviews:applications",
-    "interviews:log",
-    "journal:index",
-    "journal:write_new",
-    "strengths:index",
-    "strengths:bad_day",
-    "rejections:plan",
-    "feedback:index",
-    "feedback:new",
-    "rejections:new",
-]
 
 
 def database_url() -> str:
@@ -172,7 +159,7 @@ def test_two_servers_serve_one_person_in_turn(two_servers, alice):
     assert status == 302, "the log-in was refused"
     assert headers["Location"] == reverse("home:index")
 
-    for path in [reverse(name) for name in PAGES] + [application.get_absolute_url()]:
+    for path in [reverse(name) for name in MAIN_PAGES] + [application.get_absolute_url()]:
         status, _, page = browser.request("GET", path)
         assert status == 200, f"{path} answered {status}: the session did not carry over"
         assert "Log out" in page
@@ -231,4 +218,4 @@ def test_two_servers_serve_one_person_in_turn(two_servers, alice):
         assert withdrawn in browser.request("GET", applications)[2]
 
     assert set(browser.served_by) == set(two_servers)
-    assert len(browser.served_by) == len(PAGES) + 17
+    assert len(browser.served_by) == len(MAIN_PAGES) + 17
