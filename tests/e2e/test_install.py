@@ -29,10 +29,24 @@ WAITING = "Waiting to send"
 SENT = "Sent: your video round at Lumen is saved."
 
 
+def in_charge(page) -> None:
+    """Wait for the service worker to control the page.
+
+    Not with wait_for_function: Playwright re-reads its expression with eval on each poll
+    after the first, which our strict CSP refuses, so it failed whenever the worker was
+    not in charge at the first look.
+    """
+    for _ in range(100):
+        if page.evaluate("!!navigator.serviceWorker.controller"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the service worker never took charge of the page")
+
+
 def controlled(page) -> None:
     """Wait for the service worker to look after the page, and for the log page to be kept."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("!!navigator.serviceWorker.controller")
+    in_charge(page)
     kept = "caches.open('rebound-pages').then(c => c.match('/interviews/log/', {ignoreVary: true}))"
     for _ in range(80):  # evaluate awaits the promise; wait_for_function would not
         if page.evaluate(f"{kept}.then(Boolean)"):
@@ -283,6 +297,6 @@ def test_with_the_worker_in_charge_going_offline_while_sending_still_keeps_every
     page.goto(live_server.url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
-    page.wait_for_function("!!navigator.serviceWorker.controller")
+    in_charge(page)
     offline_while_sending(page, context, live_server, alice, writing)
     assert page.evaluate("!!navigator.serviceWorker.controller")
