@@ -47,10 +47,18 @@ def _pools_closed_before_the_test_database_goes(django_db_setup, django_db_block
 
 
 @pytest.fixture(autouse=True)
-def _pages_forgotten():
+def _caches_forgotten(request, django_db_blocker):
     """Each test starts with no page remembered (apps/core/pagecache.py), as a new
-    process does; the cache stays on, as it is in `make run` and in production."""
+    process does; the cache stays on, as it is in `make run` and in production.
+
+    The database cache (allauth's rate limits) is a table no model owns, so flushing the
+    database between live-server tests leaves it: cleared too, or the suite's many log-ins
+    from one address reach allauth's 30 a minute and a later log-in is refused (429).
+    Other tests write it inside their rolled-back transaction."""
     caches["pages"].clear()
+    if {"live_server", "transactional_db"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            caches["default"].clear()
 
 
 def _counting_built_pages(assertion):
