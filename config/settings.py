@@ -320,4 +320,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django's own console handler prints only with DEBUG on, and its messages reach the
+    # root's as well: without this, `make run` shows each request warning and task twice.
+    "loggers": {"django": {"handlers": []}},
 }
