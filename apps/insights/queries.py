@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Avg,
+    BooleanField,
     Count,
     DateField,
     DurationField,
@@ -20,21 +21,15 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
-    Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import (
-    Coalesce,
-    Greatest,
-    Least,
     Lower,
     Trim,
     TruncDate,
     TruncMonth,
     TruncWeek,
 )
-from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from apps.interviews.models import Application, Interview, Question, Stage
@@ -50,34 +45,12 @@ WAITING_SHOWN = 5
 QUIET_SHOWN = 3
 
 
-def _measures(today: datetime.date) -> dict:
-    """Per-application facts as aggregate expressions: how far each got, when it first
-    heard back, and how its rounds were spaced."""
+def _facts(user, today: datetime.date) -> list[dict]:
+    """One row per application: how far it got, when it first heard back, and how its
+    rounds were spaced, in a single pass over its rounds and news (joined and grouped, so
+    each is read once rather than once per measure)."""
     now = timezone.now()
-    rounds = Interview.objects.filter(application=OuterRef("pk"), occurred_at__lte=now)
-    news = Rejection.objects.filter(application=OuterRef("pk"))
-    per_application = rounds.order_by().values("application")
-    first_round = Subquery(
-        per_application.annotate(day=TruncDate(Min("occurred_at"))).values("day"),
-        output_field=DateField(),
-    )
-    first_news = Subquery(
-        news.order_by().values("application").annotate(day=Min("received_on")).values("day")
-    )
-    heard_on = Least(Coalesce(first_round, first_news), Coalesce(first_news, first_round))
-    wait = ExpressionWrapper(heard_on - F("applied_on"), output_field=DurationField())
-    # The mean gap between rounds is (last - first) / (rounds - 1): summed over applications.
-    round_span = Subquery(
-        per_application.annotate(
-            span=ExpressionWrapper(
-                Max("occurred_at") - Min("occurred_at"), output_field=DurationField()
-            )
-        ).values("span")
-    )
-    round_count = Coalesce(
-        Subquery(per_application.annotate(n=Count("pk")).values("n")),
-        0,
-    )
+    past = Q(interviews__occurred_at__lte=now)
     later_round = Interview.objects.filter(
         application=OuterRef("application"), occurred_at__gt=OuterRef("occurred_at")
     )
@@ -86,24 +59,58 @@ def _measures(today: datetime.date) -> dict:
         .filter(application=OuterRef("pk"), occurred_at__lte=now)
         .exclude(Exists(later_round))
     )
+    return list(
+        Application.objects.for_user(user)
+        .values("pk", "status", "applied_on")  # grouped by application
+        .annotate(
+            month=TruncMonth("applied_on", output_field=DateField()),  # None with no date
+            key=Lower(Trim("source")),
+            label=Trim("source"),
+            first_round=TruncDate(Min("interviews__occurred_at", filter=past)),
+            # The mean gap between rounds is (last - first) / (rounds - 1), summed over all.
+            round_span=ExpressionWrapper(
+                Max("interviews__occurred_at", filter=past)
+                - Min("interviews__occurred_at", filter=past),
+                output_field=DurationField(),
+            ),
+            rounds=Count("interviews", filter=past, distinct=True),
+            final_rounds=Count("interviews", filter=past & Q(interviews__stage=Stage.FINAL)),
+            first_news=Min("rejections__received_on"),
+            overdue=Exists(overdue),
+            quiet=ExpressionWrapper(_quiet(today), output_field=BooleanField()),
+        )
+        .order_by()
+    )
 
-    offer = Q(status=Status.OFFER)
-    final = offer | Q(Exists(rounds.filter(stage=Stage.FINAL)))
-    interviewed = final | Q(Exists(rounds))
-    heard = interviewed | Q(Exists(news)) | Q(status__in=[Status.INTERVIEWING, Status.REJECTED])
-    active = Q(status__in=[Status.APPLIED, Status.INTERVIEWING])
+
+def _measured(row: dict) -> dict:
+    """An application's facts as the measures that are added up: 1 or 0 for each count."""
+    status, applied_on, first_news = row["status"], row["applied_on"], row["first_news"]
+    offer = status == Status.OFFER
+    final = offer or row["final_rounds"] > 0
+    interviewed = final or row["rounds"] > 0
+    heard = (
+        interviewed or first_news is not None or status in (Status.INTERVIEWING, Status.REJECTED)
+    )
+    heard_on = min((day for day in (row["first_round"], first_news) if day), default=None)
+    waited = heard_on is not None and applied_on is not None and heard_on >= applied_on
     return {
-        "applied": Count("pk"),
-        "heard": Count("pk", filter=heard),
-        "interviewed": Count("pk", filter=interviewed),
-        "final": Count("pk", filter=final),
-        "offer": Count("pk", filter=offer),
-        "wait_sum": Sum(wait, filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
-        "waits": Count("pk", filter=GreaterThanOrEqual(heard_on, F("applied_on"))),
-        "round_span": Sum(round_span),
-        "round_gaps": Sum(Greatest(round_count - 1, 0)),
-        "waiting": Count("pk", filter=active & Q(Exists(overdue)) & ~Q(Exists(news))),
-        "quiet": Count("pk", filter=_quiet(today)),
+        "key": row["key"],
+        "label": row["label"],
+        "month": row["month"],
+        "applied": 1,
+        "heard": heard,
+        "interviewed": interviewed,
+        "final": final,
+        "offer": offer,
+        "wait_sum": heard_on - applied_on if waited else None,
+        "waits": waited,
+        "round_span": row["round_span"],
+        "round_gaps": max(row["rounds"] - 1, 0),
+        "waiting": status in (Status.APPLIED, Status.INTERVIEWING)
+        and row["overdue"]
+        and first_news is None,
+        "quiet": row["quiet"],
     }
 
 
@@ -140,33 +147,25 @@ class Search:
 
 
 def search(user, today: datetime.date) -> Search:
-    """One query: every measure for each pair of (where it was found, month it was sent).
-    The totals, the sources and the months are sums of those few groups, which grow with
-    the places and months a search spans, never with its applications."""
-    sent = TruncMonth("applied_on", output_field=DateField())  # None with no date sent
-    groups = list(
-        Application.objects.for_user(user)
-        .annotate(month=sent)
-        .values("month", key=Lower(Trim("source")))
-        .annotate(label=Min(Trim("source")), **_measures(today))
-        .order_by()
-    )
+    """One query, a row for each application; the totals, the sources and the months are
+    sums of those rows."""
+    applications = [_measured(row) for row in _facts(user, today)]
     sources = [
         {**_summed(rows), "key": key, "label": min(row["label"] for row in rows)}
-        for key, rows in _grouped(groups, "key").items()
+        for key, rows in _grouped(applications, "key").items()
     ]
     sources.sort(key=lambda row: (-row["applied"], row["key"]))
     first_month = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS_SHOWN - 1))).replace(
         day=1
     )
-    by_month = _grouped(groups, "month")
+    by_month = _grouped(applications, "month")
     undated = _summed(by_month.pop(None, []))["applied"]
     months = [
         {**_summed(rows), "month": month}
         for month, rows in sorted(by_month.items())
         if month >= first_month
     ]
-    return Search(_summed(groups), sources[:SOURCES_SHOWN], months, undated)
+    return Search(_summed(applications), sources[:SOURCES_SHOWN], months, undated)
 
 
 def _grouped(groups: list[dict], by: str) -> dict:
