@@ -198,6 +198,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "core:landing"
 
+ACCOUNT_ADAPTER = "apps.accounts.adapters.AccountAdapter"  # our words for its errors
+MFA_ADAPTER = "apps.accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "apps.accounts.forms.SignupDetailsForm"  # adds the time zone

@@ -1,5 +1,6 @@
 """Sign-up, log-in, log-out, password reset, rate limits and email confirmation."""
 
+import html
 import re
 
 import pytest
@@ -75,7 +76,9 @@ def test_wrong_password_says_so_and_keeps_the_email(alice, client):
         reverse("account_login"), {"login": "alice@example.com", "password": "not it at all"}
     )
     assert response.status_code == 200
-    assert "The email address and/or password you specified are not correct." in response.text
+    said = html.unescape(response.text)
+    assert "That email and password don't match. Type your password again" in said
+    assert "passwords are cleared" in said  # not "everything you typed is still here"
     assert 'value="alice@example.com"' in response.text
     assert "not it at all" not in response.text
 
@@ -85,11 +88,11 @@ def test_the_sixth_rapid_failed_log_in_is_refused(alice, client):
         response = client.post(
             reverse("account_login"), {"login": "alice@example.com", "password": "wrong"}
         )
-        assert "not correct" in response.text
+        assert "don&#x27;t match" in response.text
     response = client.post(
         reverse("account_login"), {"login": "alice@example.com", "password": PASSWORD}
     )
-    assert "Too many failed login attempts" in response.text
+    assert "Too many tries for now. Take a few minutes" in response.text
     assert not signed_in_user(client).is_authenticated
 
 

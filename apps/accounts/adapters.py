@@ -1,0 +1,45 @@
+"""allauth's error messages in Rebound's own words: plain, calm, and saying what to do next.
+Only the messages a person can meet here are reworded; the rest keep allauth's."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": "This account has been switched off, so it can't log in.",
+        "cannot_remove_primary_email": "This is the address we write to. Choose another "
+        "address to write to first, then remove this one.",
+        "duplicate_email": "That address is already on your account.",
+        "email_password_mismatch": "That email and password don't match. Type your password "
+        "again (it is cleared each time), or reset it if you're unsure.",
+        "email_taken": "That address already has a Rebound account. Log in, or reset its "
+        "password if you've forgotten it.",
+        "enter_current_password": "Type your current password.",
+        "incorrect_code": "That code didn't work. Check it and try again.",
+        "incorrect_password": "That isn't your current password. Type it again.",
+        "invalid_or_expired_key": "This link has run out or was already used. Ask for a new one.",
+        "invalid_password_reset": "This reset link has run out or was already used. Ask for a "
+        "new one.",
+        "max_email_addresses": "You can have up to %d addresses on your account.",
+        "too_many_login_attempts": "Too many tries for now. Take a few minutes, then try again.",
+        "unverified_primary_email": "Confirm your address first: the link is in the email we "
+        "sent you.",
+        "same_as_current": "That's the same as now. Type a different one.",
+        "rate_limited": "That's a lot of tries in a short time. Wait a minute, then try again.",
+    }
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": "With two-factor sign-in on, addresses can't be added. Turn it off "
+        "first, add the address, then turn it on again.",
+        "cannot_generate_recovery_codes": "Recovery codes come with two-factor sign-in: set up "
+        "an authenticator app first.",
+        "incorrect_code": "That code didn't work. Codes change every 30 seconds: try the one "
+        "your app shows now.",
+        "unverified_email": "Every address on your account needs confirming first: confirm or "
+        "remove the ones marked unconfirmed on the Email page.",
+    }
