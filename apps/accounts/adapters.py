@@ -12,8 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
         "cannot_remove_primary_email": "This is the address we write to. Choose another "
         "address to write to first, then remove this one.",
         "duplicate_email": "That address is already on your account.",
-        "email_password_mismatch": "That email and password don't match. Type your password "
-        "again (it is cleared each time), or reset it if you're unsure.",
+        "email_password_mismatch": "That email and password don't match. Check both, or reset "
+        "your password if you're unsure.",
         "email_taken": "That address already has a Rebound account. Log in, or reset its "
         "password if you've forgotten it.",
         "enter_current_password": "Type your current password.",

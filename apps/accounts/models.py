@@ -62,7 +62,7 @@ class User(AbstractUser):
     time_zone_confirmed = models.BooleanField(default=False, editable=False)
 
     hide_rejected_applications = models.BooleanField(
-        "keep applications that didn't work out out of my main list",
+        "hide applications that didn't work out from my main list",
         default=False,
         help_text="They stay one click away, under the “Not selected” filter.",
     )

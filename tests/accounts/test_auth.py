@@ -77,8 +77,8 @@ def test_wrong_password_says_so_and_keeps_the_email(alice, client):
     )
     assert response.status_code == 200
     said = html.unescape(response.text)
-    assert "That email and password don't match. Type your password again" in said
-    assert "passwords are cleared" in said  # not "everything you typed is still here"
+    assert "That email and password don't match. Check both" in said
+    assert "Type your password again: it's cleared each time." in said  # not "all still here"
     assert 'value="alice@example.com"' in response.text
     assert "not it at all" not in response.text
 

@@ -48,7 +48,7 @@ def test_sign_up_then_log_out_and_back_in(page, live_server, assert_accessible):
 
 def test_wrong_password_keeps_the_email(page, live_server, alice, assert_accessible):
     log_in(page, live_server, "alice@example.com", "not my password")
-    expect(page.get_by_text("are not correct")).to_be_visible()
+    expect(page.get_by_text("That email and password don't match.")).to_be_visible()
     expect(page.get_by_label("Email")).to_have_value("alice@example.com")
     expect(page.get_by_label("Password")).to_have_value("")
     assert_accessible(page)
@@ -61,7 +61,7 @@ def test_password_reset(page, live_server, alice, assert_accessible):
     assert_accessible(page)
     page.get_by_label("Email").fill("alice@example.com")
     page.get_by_role("button", name="Send me a reset link").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+", mail.outbox[-1].body)
@@ -70,8 +70,11 @@ def test_password_reset(page, live_server, alice, assert_accessible):
     page.get_by_label(re.compile(r"^New password$", re.I)).fill(new_password)
     page.get_by_label(re.compile(r"^New password \(again\)$", re.I)).fill(new_password)
     assert_accessible(page)
-    page.get_by_role("button", name=re.compile("Change password", re.I)).click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.get_by_role("button", name="Save my new password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your new password is set")
+    assert_accessible(page)
+    page.get_by_role("link", name="Log in").last.click()  # the page's own, not the header's
+    expect(page).to_have_title(re.compile("Log in"))
 
     log_in(page, live_server, "alice@example.com", new_password)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Alice")

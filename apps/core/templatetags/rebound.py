@@ -51,8 +51,14 @@ def error_summary(form) -> str:
         isinstance(field.widget, forms.PasswordInput) and not field.widget.render_value
         for field in form.fields.values()
     ):
-        return (
-            "Something needs another look. What you typed is still here, except passwords: "
-            "passwords are cleared, so type yours again."
-        )
+        return "Something needs another look. Type your password again: it's cleared each time."
     return "Something needs another look. Everything you typed is still here."
+
+
+@register.filter
+def breakable_email(address) -> str:
+    """An email address that wraps before its @ on a narrow screen, not mid-word."""
+    local, at, domain = str(address).rpartition("@")
+    if not at:
+        return address
+    return format_html("{}<wbr>@{}", local, domain)

@@ -1,0 +1,53 @@
+"""allauth's own forms, with labels in our words. Apart from forms.py because allauth's
+forms module imports that one (for the sign-up form's extra field) as it loads."""
+
+from allauth.account import forms as account_forms
+
+
+class _OurWords:
+    """allauth's forms with labels in our words (sentence case) and no placeholder that
+    only repeats the label beside it."""
+
+    labels: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.labels:
+                field.label = self.labels[name]
+
+
+NEW_PASSWORD = {"password1": "New password", "password2": "New password (again)"}
+
+
+class LoginForm(_OurWords, account_forms.LoginForm):
+    labels = {"remember": "Keep me logged in on this device"}
+
+
+class SignupForm(_OurWords, account_forms.SignupForm):
+    pass
+
+
+class ResetPasswordForm(_OurWords, account_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(_OurWords, account_forms.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD
+
+
+class ChangePasswordForm(_OurWords, account_forms.ChangePasswordForm):
+    labels = {"oldpassword": "Current password", **NEW_PASSWORD}
+
+
+class SetPasswordForm(_OurWords, account_forms.SetPasswordForm):
+    labels = NEW_PASSWORD
+
+
+class AddEmailForm(_OurWords, account_forms.AddEmailForm):
+    labels = {"email": "Email address"}
+
+
+class ReauthenticateForm(_OurWords, account_forms.ReauthenticateForm):
+    labels = {"password": "Your password"}
