@@ -233,6 +233,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's default limits stay on: five failed log-ins per account in five minutes, and more.
 ACCOUNT_RATE_LIMITS = {}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {  # the code box without a placeholder repeating its label
+    "authenticate": "apps.accounts.allauth_forms.AuthenticateForm",
+    "reauthenticate": "apps.accounts.allauth_forms.MFAReauthenticateForm",
+    "activate_totp": "apps.accounts.allauth_forms.ActivateTOTPForm",
+}
 MFA_TOTP_ISSUER = "Rebound"
 # Sessions are recorded at log-in; tracking every request would cost a write per page.
 USERSESSIONS_TRACK_ACTIVITY = False

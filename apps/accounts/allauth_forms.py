@@ -2,6 +2,8 @@
 forms module imports that one (for the sign-up form's extra field) as it loads."""
 
 from allauth.account import forms as account_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 
 
 class _OurWords:
@@ -51,3 +53,15 @@ class AddEmailForm(_OurWords, account_forms.AddEmailForm):
 
 class ReauthenticateForm(_OurWords, account_forms.ReauthenticateForm):
     labels = {"password": "Your password"}
+
+
+class AuthenticateForm(_OurWords, mfa_forms.AuthenticateForm):
+    pass
+
+
+class MFAReauthenticateForm(_OurWords, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(_OurWords, totp_forms.ActivateTOTPForm):
+    pass

@@ -132,6 +132,7 @@ def test_setting_up_shows_steps_the_full_key_and_a_qr_code_the_csp_allows(alice_
     [img_src] = [part.strip() for part in csp.split(";") if part.strip().startswith("img-src")]
     assert "data:" in img_src.split()
     assert "unsafe-inline" not in csp and "style=" not in response.text
+    assert "placeholder=" not in response.text  # the code box's label says it all
 
 
 def test_a_wrong_code_says_so_beside_the_box_and_leaves_it_off(alice, alice_client):
@@ -220,6 +221,7 @@ def test_the_code_step_at_log_in_mentions_recovery_codes_and_has_a_way_back(alic
     assert "Type the 6-digit code from your authenticator app." in page
     assert "One of your recovery codes works here too." in page
     assert ">Log in</button>" in response.text and "Sign In" not in page
+    assert "placeholder=" not in response.text
     # Cancel logs the half-done log-in out and goes back to the log-in page.
     assert re.search(
         r'<button type="submit" class="link-button" form="logout-from-stage">Cancel', response.text
