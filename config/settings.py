@@ -228,6 +228,9 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A change to how someone logs in (password, addresses, two-factor) is emailed to them, so a
+# change they didn't make doesn't go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rebound] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's default limits stay on: five failed log-ins per account in five minutes, and more.

@@ -172,3 +172,20 @@ def test_allauths_buttons_are_drawn_by_what_they_do(tags, drawn):
         origin=Origin("test.html", template_name="test.html"),  # allauth's tag reads its name
     )
     assert f'class="{drawn}"' in template.render(Context({"tags": tags}))
+
+
+def test_a_changed_password_is_emailed_with_when_and_from_where(alice, client):
+    client.post(reverse("account_login"), {"login": "alice@example.com", "password": PASSWORD})
+    new_password = "another calm password"
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": new_password, "password2": new_password},
+        HTTP_USER_AGENT="Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
+        "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    )
+    (message,) = mail.outbox
+    assert message.subject == "[Rebound] Your password was changed"
+    assert "The password of your Rebound account was changed." in message.body
+    assert "Safari on iPhone" in message.body
+    assert "If it wasn't, change your password now" in message.body
+    assert "proper security precautions" not in message.body

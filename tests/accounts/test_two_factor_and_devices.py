@@ -168,10 +168,7 @@ def test_the_right_code_turns_it_on_and_shows_the_recovery_codes(alice, alice_cl
         assert f"<li><code>{code}</code></li>" in response.text
 
 
-def test_turning_it_on_emails_in_our_words(
-    alice, alice_client, settings, django_capture_on_commit_callbacks
-):
-    settings.ACCOUNT_EMAIL_NOTIFICATIONS = True
+def test_turning_it_on_emails_in_our_words(alice, alice_client, django_capture_on_commit_callbacks):
     confirm_password(alice_client)
     alice_client.get(reverse("mfa_activate_totp"))
     secret = alice_client.session["mfa.totp.secret"]
