@@ -33,13 +33,15 @@ $(INSTALLED): $(PY) requirements.lock
 	@touch $@
 
 # The task worker (reminder emails) runs beside the web server: Ctrl-C stops both, and the
-# worker never outlives the server.
+# worker never outlives the server. Without reloading: under DEBUG the worker would run in a
+# child of Django's reloader, which kills it outright when stopped, even mid-send (an email
+# out, but not marked sent). Restart make run after changing a task.
 run: $(INSTALLED)
 	@mkdir -p var
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
 	@export DEBUG=true SITE_URL="http://$(HOST)"; \
-	$(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
 	echo "Task worker started (process $$worker); serving http://$(HOST)"; \

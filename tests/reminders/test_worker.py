@@ -1,6 +1,6 @@
-"""A real worker process, started as `make run` starts it (`manage.py db_worker` with
-DEBUG on), takes the schedule from the test database and sends the email to a local SMTP
-server. Then it stops cleanly when told to."""
+"""A real worker process, started as `make run` starts it (`manage.py db_worker
+--no-reload` with DEBUG on), takes the schedule from the test database and sends the email
+to a local SMTP server. Then it stops cleanly when told to, finishing what it was doing."""
 
 import email
 import email.policy
@@ -23,6 +23,7 @@ from apps.reminders.tasks import keep_sweeping
 from tests.reminders.helpers import due_now, something_coming_up
 
 WAIT_SECONDS = 40
+WORKER = ["manage.py", "db_worker", "--no-reload"]  # as the Makefile's `run` starts it
 
 
 class Inbox:
@@ -69,7 +70,7 @@ def test_a_real_worker_sends_the_email(alice, smtp_inbox):
     keep_sweeping()  # what saving the settings does: the first sweep is queued
 
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker"],
+        [sys.executable, *WORKER],
         cwd=settings.BASE_DIR,
         env={
             **os.environ,
@@ -110,3 +111,10 @@ def test_a_real_worker_sends_the_email(alice, smtp_inbox):
         ("send_due_digests", "SUCCESSFUL"),
         ("send_digest", "SUCCESSFUL"),
     }
+
+
+def test_make_run_starts_the_worker_as_these_tests_do():
+    """With reloading (db_worker's default under DEBUG), stopping the worker killed the
+    reloader's child outright, even mid-send: the email went, but was never marked sent."""
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    assert f"$(PY) {' '.join(WORKER)} &" in makefile
