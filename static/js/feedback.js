@@ -1,4 +1,5 @@
-// Feedback drafts: a live word count, and copying the message with a spoken confirmation.
+// Feedback drafts: a live word count, and the contact's name put into the message.
+// (Copying the message is copy.js.)
 (function () {
   "use strict";
 
@@ -27,20 +28,5 @@
     message.value = message.value.split(before).join(name);
     message.dataset.theirName = name;
     message.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-copy]");
-    if (!button) return;
-    var source = document.getElementById(button.dataset.copy);
-    var status = document.querySelector("[data-copy-status]");
-    navigator.clipboard.writeText(source.textContent).then(
-      function () {
-        if (status) status.textContent = "Copied. Paste it into your email or message.";
-      },
-      function () {
-        if (status) status.textContent = "Copying didn't work here. Select the text and copy it instead.";
-      }
-    );
   });
 })();

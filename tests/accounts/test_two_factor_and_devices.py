@@ -119,8 +119,8 @@ def test_setting_up_shows_steps_the_full_key_and_a_qr_code_the_csp_allows(alice_
     page = text_of(response)
     secret = alice_client.session["mfa.totp.secret"]
     assert f'<code id="totp-key">{secret}</code>' in response.text  # in full, as plain text
-    assert 'data-copy-key="totp-key"' in response.text and "Copy key" in page
-    assert "js/copy-key.js" in response.text
+    assert 'data-copy="totp-key"' in response.text and "Copy key" in page
+    assert 'data-copy-status="totp-key"' in response.text and "js/copy.js" in response.text
     assert response.text.count('<ol class="setup-steps">') == 1
     assert "Open your authenticator app" in page and "Type the code it shows" in page
     assert "Authenticator secret" not in page and "input the verification code" not in page
