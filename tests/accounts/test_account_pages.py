@@ -189,3 +189,13 @@ def test_a_changed_password_is_emailed_with_when_and_from_where(alice, client):
     assert "Safari on iPhone" in message.body
     assert "If it wasn't, change your password now" in message.body
     assert "proper security precautions" not in message.body
+
+
+def test_only_account_pages_load_the_account_stylesheet(alice_client):
+    def loads_it(url):
+        return "css/account.css" in alice_client.get(url).text
+
+    for url in ("account_email", "accounts:settings", "usersessions_list", "yourdata:index"):
+        assert loads_it(reverse(url)), url
+    for url in ("home:index", "interviews:log", "journal:index", "strengths:index"):
+        assert not loads_it(reverse(url)), url
