@@ -56,7 +56,9 @@ def _caches_forgotten(request, django_db_blocker):
     from one address reach allauth's 30 a minute and a later log-in is refused (429).
     Other tests write it inside their rolled-back transaction."""
     caches["pages"].clear()
-    if {"live_server", "transactional_db"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    committed = marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    if committed or {"live_server", "transactional_db"} & set(request.fixturenames):
         with django_db_blocker.unblock():
             caches["default"].clear()
 

@@ -3,6 +3,8 @@ Only the messages a person can meet here are reworded; the rest keep allauth's."
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.utils import build_absolute_uri
+from django.urls import reverse
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -30,6 +32,14 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": "That's a lot of tries in a short time. Wait a minute, then try again.",
     }
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Every "was this you?" email links to a password reset: someone whose password
+        was just changed by somebody else can't change it, but can reset it."""
+        reset = build_absolute_uri(self.request, reverse("account_reset_password"))
+        super().send_notification_mail(
+            template_prefix, user, {"password_reset_url": reset, **(context or {})}, email
+        )
+
 
 class MFAAdapter(DefaultMFAAdapter):
     error_messages = {
@@ -38,8 +48,9 @@ class MFAAdapter(DefaultMFAAdapter):
         "first, add the address, then turn it on again.",
         "cannot_generate_recovery_codes": "Recovery codes come with two-factor sign-in: set up "
         "an authenticator app first.",
-        "incorrect_code": "That code didn't work. Codes change every 30 seconds: try the one "
-        "your app shows now.",
+        # Also said of a mistyped recovery code at log-in, so not only about the app.
+        "incorrect_code": "That code didn't work. Check it and try again: codes from the app "
+        "change every 30 seconds.",
         "unverified_email": "Every address on your account needs confirming first: confirm or "
-        "remove the ones marked unconfirmed on the Email page.",
+        "remove the ones marked “Not confirmed yet” on the Email page.",
     }

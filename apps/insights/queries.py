@@ -74,7 +74,9 @@ def _facts(user, today: datetime.date) -> list[dict]:
                 output_field=DurationField(),
             ),
             rounds=Count("interviews", filter=past, distinct=True),
-            final_rounds=Count("interviews", filter=past & Q(interviews__stage=Stage.FINAL)),
+            final_rounds=Count(
+                "interviews", filter=past & Q(interviews__stage=Stage.FINAL), distinct=True
+            ),
             first_news=Min("rejections__received_on"),
             overdue=Exists(overdue),
             quiet=ExpressionWrapper(_quiet(today), output_field=BooleanField()),

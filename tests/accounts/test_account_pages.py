@@ -51,7 +51,7 @@ def test_a_password_reset_from_start_to_finish_always_offers_the_next_step(alice
     assert f'class="button button--primary" href="{reverse("account_login")}"' in page
 
     response = client.get(link, follow=True)  # the same link again
-    assert "This link has been used" in said(response)
+    assert "This link no longer works" in said(response)
     assert "Bad Token" not in said(response)
     assert reverse("account_reset_password") in response.text
 
@@ -120,7 +120,7 @@ def test_one_address_is_shown_plainly_and_two_can_be_chosen_between(alice, alice
         reverse("account_email"), {"action_add": "", "email": "alice.second@example.com"}
     )
     (message,) = mail.outbox
-    assert "Someone asked to add this address to a Rebound account." in message.body
+    assert "Someone asked to confirm this address for a Rebound account." in message.body
     assert "make an account" not in message.body
 
     page = said(alice_client.get(reverse("account_email")))
@@ -187,7 +187,8 @@ def test_a_changed_password_is_emailed_with_when_and_from_where(alice, client):
     assert message.subject == "[Rebound] Your password was changed"
     assert "The password of your Rebound account was changed." in message.body
     assert "Safari on iPhone" in message.body
-    assert "If it wasn't, change your password now" in message.body
+    assert "If it wasn't, choose a new password now with this link" in message.body
+    assert re.search(r"https?://testserver/accounts/password/reset/\n", message.body)
     assert "proper security precautions" not in message.body
 
 

@@ -93,7 +93,7 @@ def test_sessions_page_lists_other_devices_and_ends_them(alice):
     assert response.status_code == 200
     # Each device by a readable name (a user agent it can't read is "An unknown browser"),
     # this one marked, and one button for the rest (tests/accounts/test_two_factor_and_devices.py).
-    assert response.text.count("An unknown browser") == 2
+    assert response.text.count("An unknown browser") == 2  # |capfirst on the page
     assert "Phone browser" not in response.text  # the raw user agent isn't shown
     assert response.text.count("This device") == 1
     assert "Log out everywhere else" in response.text

@@ -359,3 +359,27 @@ def test_each_page_loads_only_the_stylesheets_it_uses(alice_client, search):
     assert stylesheets(INSIGHTS) == {"base", "forms", "charts"}
     assert stylesheets(reverse("journal:index")) == {"base", "forms", "pages", "charts"}
     assert stylesheets(reverse("interviews:log")) == {"base", "forms", "pages"}
+
+
+def test_many_rounds_and_more_than_one_piece_of_news_count_an_application_once(alice):
+    """Rounds and news are read together (one join): neither multiplies the other."""
+    from apps.insights.queries import search
+
+    busy = make_application(alice, company="Birch", status="rejected", applied_on=days_ago(60))
+    for days, stage in ((50, Stage.PHONE), (40, Stage.TECHNICAL), (30, Stage.FINAL)):
+        make_interview(busy, stage=stage, occurred_at=moment(days))
+    make_interview(busy, stage=Stage.FINAL, occurred_at=moment(-3))  # still to come
+    for days in (25, 20):
+        Rejection.objects.create(owner=alice, application=busy, received_on=days_ago(days))
+
+    totals = search(alice, timezone.localdate()).totals
+    assert {k: totals[k] for k in ("applied", "heard", "interviewed", "final", "offer")} == {
+        "applied": 1,
+        "heard": 1,
+        "interviewed": 1,
+        "final": 1,
+        "offer": 0,
+    }
+    assert totals["round_gaps"] == 2  # three past rounds, not six (three times two news)
+    assert totals["round_span"].days == 20  # first to last past round
+    assert totals["wait"] == datetime.timedelta(days=10)  # applied 60 days ago, first round 50

@@ -10,7 +10,7 @@ from django import template
 
 register = template.Library()
 
-UNKNOWN = "An unknown browser"
+UNKNOWN = "an unknown browser"  # mid-sentence in emails; |capfirst on a page
 LOOK_AT = 512  # real user agents are well under this; anything past it is ignored
 
 # First match wins, so the more specific markers come first: Edge and Opera also say
@@ -53,8 +53,8 @@ def _first(text: str, markers) -> str:
 
 @register.filter
 def device_name(user_agent) -> str:
-    """ "Firefox on Windows", "Safari on iPhone"; "A browser on Linux" when only the
-    system is known, and "An unknown browser" when nothing is."""
+    """ "Firefox on Windows", "Safari on iPhone"; "a browser on Linux" when only the
+    system is known, and "an unknown browser" when nothing is."""
     if not isinstance(user_agent, str) or not user_agent:
         return UNKNOWN
     text = user_agent[:LOOK_AT].lower()
@@ -67,7 +67,7 @@ def device_name(user_agent) -> str:
     if browser:
         return browser
     if system:
-        return f"A browser on {system}"
+        return f"a browser on {system}"
     return UNKNOWN
 
 
