@@ -71,6 +71,7 @@ def test_logging_out_asks_once_with_a_way_to_stay(alice_client):
     assert "Log out of Rebound?" in page
     assert "Stay logged in" in page and reverse("home:index") in page
     assert "Sign Out" not in page
+    assert "data-forget-drafts" in page  # drafts kept on the device go, as from the header
 
     response = alice_client.post(reverse("account_logout"), follow=True)
     assert "You're logged out." in said(response)
