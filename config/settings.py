@@ -204,17 +204,14 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "apps.accounts.forms.SignupDetailsForm"  # adds the time zone
 ACCOUNT_FORMS = {  # allauth's forms with our labels (apps/accounts/allauth_forms.py)
-    name: f"apps.accounts.allauth_forms.{form}"
-    for name, form in {
-        "login": "LoginForm",
-        "signup": "SignupForm",
-        "reset_password": "ResetPasswordForm",
-        "reset_password_from_key": "ResetPasswordKeyForm",
-        "change_password": "ChangePasswordForm",
-        "set_password": "SetPasswordForm",
-        "add_email": "AddEmailForm",
-        "reauthenticate": "ReauthenticateForm",
-    }.items()
+    "login": "apps.accounts.allauth_forms.LoginForm",
+    "signup": "apps.accounts.allauth_forms.SignupForm",
+    "reset_password": "apps.accounts.allauth_forms.ResetPasswordForm",
+    "reset_password_from_key": "apps.accounts.allauth_forms.ResetPasswordKeyForm",
+    "change_password": "apps.accounts.allauth_forms.ChangePasswordForm",
+    "set_password": "apps.accounts.allauth_forms.SetPasswordForm",
+    "add_email": "apps.accounts.allauth_forms.AddEmailForm",
+    "reauthenticate": "apps.accounts.allauth_forms.ReauthenticateForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True

@@ -4,11 +4,13 @@ forms module imports that one (for the sign-up form's extra field) as it loads."
 from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
+from django import forms
 
 
 class _OurWords:
     """allauth's forms with labels in our words (sentence case) and no placeholder that
-    only repeats the label beside it."""
+    only repeats the label beside it. A password box is never sent back, so a refused form
+    with one doesn't say everything typed is still there (forms/errors.html)."""
 
     labels: dict[str, str] = {}
 
@@ -18,6 +20,11 @@ class _OurWords:
             field.widget.attrs.pop("placeholder", None)
             if name in self.labels:
                 field.label = self.labels[name]
+            if isinstance(field.widget, forms.PasswordInput) and not field.widget.render_value:
+                self.error_summary = (
+                    "Something needs another look. Type your password again: it's cleared "
+                    "each time."
+                )
 
 
 NEW_PASSWORD = {"password1": "New password", "password2": "New password (again)"}

@@ -1,4 +1,4 @@
-from django import forms, template
+from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -43,16 +43,11 @@ def page_url(context, param: str, number: int) -> str:
 @register.filter
 def error_summary(form) -> str:
     """The words above a refused form's errors: the form's own when it has some (a file
-    that can't be used has nothing typed to keep). Password boxes are never sent back, so a
-    form with one says so rather than that everything is still there."""
-    if own := getattr(form, "error_summary", ""):
-        return own
-    if any(
-        isinstance(field.widget, forms.PasswordInput) and not field.widget.render_value
-        for field in form.fields.values()
-    ):
-        return "Something needs another look. Type your password again: it's cleared each time."
-    return "Something needs another look. Everything you typed is still here."
+    that can't be used has nothing typed to keep; a password box is cleared)."""
+    return (
+        getattr(form, "error_summary", "")
+        or "Something needs another look. Everything you typed is still here."
+    )
 
 
 @register.filter
