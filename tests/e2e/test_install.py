@@ -35,11 +35,19 @@ def in_charge(page) -> None:
     Not with wait_for_function: Playwright re-reads its expression with eval on each poll
     after the first, which our strict CSP refuses, so it failed whenever the worker was
     not in charge at the first look.
+
+    A page whose navigation began while the worker was still installing (the redirect
+    after logging in, on a first visit) is never claimed: the worker takes charge from the
+    next load, as it does for a person. So one reload, if the first wait runs out.
     """
-    for _ in range(100):
-        if page.evaluate("!!navigator.serviceWorker.controller"):
-            return
-        page.wait_for_timeout(100)
+    for attempt in range(2):
+        page.wait_for_load_state()
+        for _ in range(50):
+            if page.evaluate("!!navigator.serviceWorker.controller"):
+                return
+            page.wait_for_timeout(100)
+        if attempt == 0:
+            page.reload()
     raise AssertionError("the service worker never took charge of the page")
 
 
